@@ -1,0 +1,8 @@
+using Spatial.Build;
+
+/// <summary>The build configuration every .NET step uses.</summary>
+interface IHazConfiguration : INukeBuild
+{
+    [Parameter("Configuration to build: Debug or Release (default: Release)")]
+    Configuration Configuration => TryGetValue(() => Configuration) ?? Configuration.Release;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Spatial.Build;
+using Spatial.Build.IO;
+using Spatial.Deployment.Preflight;
+using Spatial.Kernels;
+
+/// <summary>Stage 1: is this machine fit to build and deploy to the chosen environment?</summary>
+interface IValidateEnvironment : IHazEnvironment, IHazReports
+{
+    [Parameter("Docker engine endpoint (default: unix:///var/run/docker.sock)")]
+    string? DockerHost => TryGetValue(() => DockerHost);
+
+    [Parameter("Trivy executable name or path (default: trivy on PATH)")]
+    string? TrivyPath => TryGetValue(() => TrivyPath);
+
+    AbsolutePath EnvironmentReport => ReportsDirectory / "environment.json";
+
+    Target ValidateEnvironment => _ => _
+        .Description("Stage 1: .NET SDK, Docker engine, GPU and driver, disk and tools against the environment's requirements")
+        .Produces(IHazReports.ReportsFolder + "/environment.json")
+        .Executes(async () =>
+        {
+            var options = new PreflightOptions(
+                RootDirectory,
+                DockerHost is null ? PreflightOptions.DefaultDockerEndpoint : new Uri(DockerHost),
+                TrivyPath ?? "trivy",
+                TimeSpan.FromSeconds(15));
+            var report = await EnvironmentPreflight.RunAsync(Environment, options, AcceleratorCatalog.Describe);
+
+            PreflightTable.Write(report);
+            ReportsDirectory.CreateDirectory();
+            await File.WriteAllTextAsync(EnvironmentReport, JsonSerializer.Serialize(report, ReportJson.Options));
+            Log.Information("Wrote {Report}", EnvironmentReport);
+
+            var failures = report.Failures.ToList();
+            ReportSummary(s => { s["Checks"] = $"{report.Checks.Count - failures.Count}/{report.Checks.Count} fit {Environment}"; return s; });
+            foreach (var failure in failures)
+                Log.Error("{Check} is required for {Environment}: {Found}. To fix: {Remedy}", failure.Name, Environment, failure.Found, failure.Remedy);
+            Assert.True(failures.Count == 0,
+                $"this machine lacks {failures.Count} requirement(s) of {Environment}: {string.Join(", ", failures.Select(f => f.Name))}");
+        });
+}
