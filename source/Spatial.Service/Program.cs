@@ -1,2 +1,21 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Spatial.Service.Hosting;
+
+if (HealthCheckCommand.IsRequested(args))
+    return await HealthCheckCommand.RunAsync(args, Console.Out);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddSpatialService();
+
+var app = builder.Build();
+if (StartupVerification.Verify(app.Services) is { } failure)
+{
+    await Console.Error.WriteLineAsync($"Spatial.Service cannot start: {failure}");
+    return StartupVerification.FailedExitCode;
+}
+
+app.MapSpatialService();
+await app.RunAsync();
+return Environment.ExitCode;
+
+/// <summary>The service's entry point (named so the test host can start it).</summary>
+public partial class Program;

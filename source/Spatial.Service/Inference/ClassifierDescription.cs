@@ -1,0 +1,10 @@
+using Spatial.Kernels;
+
+namespace Spatial.Service.Inference;
+
+/// <summary>What a classifier serves: model identity, its classes and the accelerator in use.</summary>
+public sealed record ClassifierDescription(
+    string ModelName,
+    string ModelVersion,
+    IReadOnlyList<string> Classes,
+    AcceleratorDescription Accelerator);

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using Spatial.Kernels;
+
+namespace Spatial.Service.Options;
+
+/// <summary>Which model the service loads and on which accelerator (section <c>Spatial:Model</c>).</summary>
+public sealed class ModelOptions
+{
+    /// <summary>Configuration section these options bind from.</summary>
+    public const string Section = "Spatial:Model";
+
+    /// <summary>
+    /// Directory of the model version to serve (the one holding <c>manifest.json</c>). When empty, the newest
+    /// version in the registry of the nearest <c>models/</c> folder above the working or application directory is served.
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>Backend for the forward pass.</summary>
+    public AcceleratorChoice Accelerator { get; set; } = AcceleratorChoice.Auto;
+
+    /// <summary>Forward passes run on a synthetic image before the service reports ready.</summary>
+    [Range(1, 100)]
+    public int WarmupIterations { get; set; } = 3;
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Spatial.Service.Options;
+
+/// <summary>Where the service listens and how long it drains on shutdown (section <c>Spatial:Server</c>).</summary>
+public sealed class ServerOptions : IValidatableObject
+{
+    /// <summary>Configuration section these options bind from.</summary>
+    public const string Section = "Spatial:Server";
+
+    /// <summary>IP address to bind: 0.0.0.0 in a container, 127.0.0.1 for local-only use.</summary>
+    [Required]
+    public string Address { get; set; } = "0.0.0.0";
+
+    /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
+    [Range(0, 65_535)]
+    public int Port { get; set; } = 8080;
+
+    /// <summary>How long in-flight requests may run after SIGTERM before the process exits anyway.</summary>
+    [Range(1, 3600)]
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The parsed <see cref="Address"/>.</summary>
+    public IPAddress IPAddress => IPAddress.Parse(Address);
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IPAddress.TryParse(Address, out _))
+            yield return new ValidationResult($"Spatial:Server:Address '{Address}' is not an IP address", [nameof(Address)]);
+    }
+}
