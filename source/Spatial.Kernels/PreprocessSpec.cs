@@ -27,4 +27,25 @@ public sealed record PreprocessSpec
 
     /// <summary>Per-channel standard deviation (R, G, B) on the 0..1 scale; all positive.</summary>
     public IReadOnlyList<float> Std { get; init; } = [0.229f, 0.224f, 0.225f];
+
+    /// <summary>Largest supported output side in pixels.</summary>
+    public const int MaxSide = 8192;
+
+    /// <summary>Throws <see cref="ArgumentException"/> when the spec is unsupported or out of range.</summary>
+    public void Validate()
+    {
+        if (!KernelLibrary.SupportedPreprocessVersions.Contains(Version))
+            throw new ArgumentException($"preprocess version '{Version}' is not supported; this library implements {string.Join(", ", KernelLibrary.SupportedPreprocessVersions)}");
+        if (Width is < 1 or > MaxSide || Height is < 1 or > MaxSide)
+            throw new ArgumentException($"output size must be 1..{MaxSide} per side, got {Width}x{Height}");
+        if (Mean is null || Mean.Count != 3 || Std is null || Std.Count != 3)
+            throw new ArgumentException("Mean and Std need exactly three values (R, G, B)");
+        for (var c = 0; c < 3; c++)
+        {
+            if (!float.IsFinite(Mean[c]))
+                throw new ArgumentException($"Mean[{c}] must be finite, got {Mean[c]}");
+            if (!(Std[c] > 0f) || !float.IsFinite(Std[c]))
+                throw new ArgumentException($"Std[{c}] must be positive and finite, got {Std[c]}");
+        }
+    }
 }
