@@ -1,4 +1,5 @@
 using Spatial.Kernels.Cpu;
+using Spatial.Kernels.Ilgpu;
 
 namespace Spatial.Kernels;
 
@@ -11,18 +12,10 @@ public static class KernelBackends
     /// </summary>
     public static IKernelBackend Create(AcceleratorChoice choice) => choice switch
     {
-        AcceleratorChoice.Auto => AcceleratorCatalog.HasCuda ? CreateCuda() : new CpuKernelBackend(),
-        AcceleratorChoice.Cuda => CreateCuda(),
+        AcceleratorChoice.Auto => AcceleratorCatalog.HasCuda ? IlgpuKernelBackend.CreateCuda() : new CpuKernelBackend(),
+        AcceleratorChoice.Cuda => IlgpuKernelBackend.CreateCuda(),
         AcceleratorChoice.Cpu => new CpuKernelBackend(),
-        AcceleratorChoice.IlgpuCpu => throw new NotSupportedException("the ILGPU CPU backend is not built yet"),
+        AcceleratorChoice.IlgpuCpu => IlgpuKernelBackend.CreateCpu(),
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, "unknown accelerator choice"),
     };
-
-    private static IKernelBackend CreateCuda()
-    {
-        if (!AcceleratorCatalog.HasCuda)
-            throw new AcceleratorUnavailableException(AcceleratorChoice.Cuda,
-                $"CUDA was requested but {AcceleratorCatalog.CudaProblem}; choose 'auto' or 'cpu' on machines without an NVIDIA GPU");
-        throw new NotSupportedException("the CUDA backend is not built yet");
-    }
 }
