@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using System.Reflection;
+using Spatial.Build.Generation;
+using Spatial.Build.IO;
+using Spatial.Build.Logging;
+using Spatial.Build.Parameters;
+using static Spatial.Build.Logging.ConsoleStyles;
+
+namespace Spatial.Build.Execution;
+
+/// <summary>One run of a build: parses the command line, resolves parameters and targets, plans, executes and reports.</summary>
+internal sealed class BuildSession
+{
+    private readonly NukeBuild _build;
+    private readonly BuildRunOptions _options;
+    private readonly IReadOnlyList<Func<object, Target>> _defaultTargets;
+    private ParameterRegistry? _parameters;
+
+    public BuildSession(NukeBuild build, BuildRunOptions options, IReadOnlyList<Func<object, Target>> defaultTargets)
+    {
+        _build = build;
+        _options = options;
+        _defaultTargets = defaultTargets;
+        var environment = options.EnvironmentVariables;
+        IsServerBuild = HasValue(environment, "CI") || HasValue(environment, "GITHUB_ACTIONS");
+        var gitHubActions = environment.TryGetValue("GITHUB_ACTIONS", out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+        Output = new BuildOutput(options.Output, new SecretMask(), options.Ansi, options.Width, gitHubActions);
+    }
+
+    public BuildOutput Output { get; }
+
+    public AbsolutePath RootDirectory { get; private set; } = null!;
+
+    public bool IsServerBuild { get; }
+
+    public IReadOnlyList<ExecutableTarget> Plan { get; private set; } = [];
+
+    public IReadOnlyList<ExecutableTarget> Invoked { get; private set; } = [];
+
+    public IReadOnlyList<ExecutableTarget> AllTargets { get; private set; } = [];
+
+    public ExecutableTarget? CurrentTarget { get; set; }
+
+    public int Run()
+    {
+        var previousOutput = Log.Current;
+        var previousSession = _build.Session;
+        Log.Current = Output;
+        _build.Session = this;
+        try
+        {
+            return RunCore();
+        }
+        catch (BuildFailedException exception)
+        {
+            Output.WriteLine(exception.Message, Error);
+            Output.WriteLine($"Build failed on {DateTime.Now:yyyy-MM-dd HH:mm:ss}", Error);
+            return 1;
+        }
+        finally
+        {
+            Output.Flush();
+            Log.Current = previousOutput;
+            _build.Session = previousSession;
+        }
+    }
+
+    public object? TryGetParameter(LambdaExpression expression)
+    {
+        if (_parameters is null || ParameterMember(expression) is not { } member)
+            return null;
+        return _parameters.TryGetValue(member, out var value) ? value : null;
+    }
+
+    public void ReportSummary(Configure<Dictionary<string, string>> configurator)
+    {
+        var target = CurrentTarget ?? throw new InvalidOperationException("ReportSummary can only be called while a target runs.");
+        var figures = configurator(new Dictionary<string, string>(target._summary));
+        target._summary.Clear();
+        foreach (var (key, value) in figures)
+            target._summary[key] = Output.Mask.Apply(value);
+    }
+
+    private int RunCore()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var commandLine = CommandLineArguments.Parse(_options.Arguments);
+        if (commandLine.Single("verbosity") is { } verbosity)
+            Output.Verbosity = (Verbosity)ValueConverter.ConvertScalar(typeof(Verbosity), verbosity, "--verbosity", _options.WorkingDirectory)!;
+        RootDirectory = FindRoot(commandLine);
+        var nukeDirectory = RootDirectory / ".nuke";
+
+        var buildType = _build.GetType();
+        var sources = new ParameterSources(commandLine, _options.EnvironmentVariables, nukeDirectory.DirectoryExists() ? nukeDirectory : null, commandLine.Single("profile"));
+        _parameters = new ParameterRegistry(ParameterDescriptor.Discover(buildType), sources, _options.WorkingDirectory);
+        _parameters.ValidateCommandLine(commandLine);
+        _parameters.Inject(_build, Output.Mask);
+
+        var targets = TargetGraph.Create(_build, TargetDiscovery.Discover(buildType));
+        AllTargets = targets;
+        var defaults = ResolveDefaults(targets);
+        if (nukeDirectory.DirectoryExists())
+            BuildSchema.WriteIfChanged(nukeDirectory / "build.schema.json", _parameters.Parameters, targets);
+
+        if (commandLine.Has("help"))
+        {
+            HelpText.Write(Output, targets, _parameters.Parameters, _build);
+            return 0;
+        }
+
+        if (commandLine.Has("generate-configuration"))
+            return ConfigurationGeneration.Generate(_build, targets, RootDirectory, commandLine.Values("generate-configuration")!, Output);
+
+        Invoked = ResolveInvoked(commandLine, targets, defaults);
+        foreach (var target in Invoked)
+            target.Invoked = true;
+        Plan = ExecutionPlanner.Plan(targets, Invoked);
+        var attempt = new BuildAttempt(TemporaryFile("build-attempt.log"), _options.Arguments);
+        SkipRules.Apply(Plan, targets, commandLine, commandLine.Has("continue") ? attempt.SucceededTargets() : new HashSet<string>());
+
+        if (commandLine.Has("plan"))
+        {
+            PlanReport.Write(Output, Plan, targets, TemporaryFile("execution-plan.html"));
+            return 0;
+        }
+
+        if (!commandLine.Has("no-logo"))
+            Output.WriteLine($"{buildType.Name}: {string.Join(", ", Plan.Where(x => x.Status == ExecutionStatus.Scheduled).Select(x => x.Name))}", Header);
+        RequirementCheck.Verify(Plan, _parameters);
+        _build.OnBuildInitialized();
+        var succeeded = new TargetExecutor(this).Execute(Plan);
+        _build.OnBuildFinished();
+        attempt.Record(Plan);
+        Summary.Write(Output, Plan, stopwatch.Elapsed, succeeded);
+        return succeeded ? 0 : 1;
+    }
+
+    private AbsolutePath TemporaryFile(string name) => RootDirectory / ".nuke" / "temp" / name;
+
+    private AbsolutePath FindRoot(CommandLineArguments commandLine)
+    {
+        if (commandLine.Single("root") is { } root)
+        {
+            var path = AbsolutePath.Create(Path.IsPathRooted(root) ? root : Path.Combine(_options.WorkingDirectory, root));
+            return path.DirectoryExists() ? path : throw new BuildFailedException($"--root {root}: the folder does not exist.");
+        }
+
+        if (_options.RootDirectory is { } given)
+            return given;
+        for (var directory = AbsolutePath.Create(_options.WorkingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if ((directory / ".nuke").DirectoryExists())
+                return directory;
+        }
+
+        throw new BuildFailedException($"No .nuke folder found at or above {_options.WorkingDirectory}: create one at the repository root or pass --root.");
+    }
+
+    private List<ExecutableTarget> ResolveDefaults(IReadOnlyList<ExecutableTarget> targets)
+    {
+        var defaults = new List<ExecutableTarget>();
+        foreach (var selector in _defaultTargets)
+        {
+            var factory = selector(_build);
+            var target = targets.FirstOrDefault(x => x.FactoryMethod == factory.Method.MethodHandle)
+                ?? throw new BuildFailedException("The default target passed to Execute is not a target of this build.");
+            target.IsDefault = true;
+            defaults.Add(target);
+        }
+
+        return defaults;
+    }
+
+    private static List<ExecutableTarget> ResolveInvoked(CommandLineArguments commandLine, IReadOnlyList<ExecutableTarget> targets, List<ExecutableTarget> defaults)
+    {
+        var names = commandLine.Positional.Concat((commandLine.Values("target") ?? []).SelectMany(CommandLineArguments.SplitTargets)).ToList();
+        if (names.Count == 0)
+        {
+            return defaults.Count > 0
+                ? defaults
+                : throw new BuildFailedException($"No target given and the build has no default target. Available targets: {string.Join(", ", targets.Where(x => x.Listed).Select(x => x.Name))}.");
+        }
+
+        return names.Select(name => FindTarget(name, targets)).Distinct().ToList();
+    }
+
+    /// <summary>Finds a target by name (case-insensitive, dashes ignored), failing with the closest name and the list.</summary>
+    public static ExecutableTarget FindTarget(string name, IReadOnlyList<ExecutableTarget> targets)
+    {
+        var key = ParameterNames.Normalize(name);
+        if (targets.FirstOrDefault(x => ParameterNames.Normalize(x.Name) == key) is { } target)
+            return target;
+        var closest = EditDistance.Closest(name, targets.Select(x => x.Name), maxResults: 1);
+        var hint = closest.Count > 0 ? $" Did you mean '{closest[0]}'?" : string.Empty;
+        throw new BuildFailedException($"Target '{name}' is not defined.{hint} Available targets: {string.Join(", ", targets.Where(x => x.Listed).Select(x => x.Name))}.");
+    }
+
+    // Parameter expressions look like () => Member or () => (object)Member.
+    private static MemberInfo? ParameterMember(LambdaExpression expression)
+    {
+        var body = expression.Body;
+        while (body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } unary)
+            body = unary.Operand;
+        return (body as MemberExpression)?.Member;
+    }
+
+    private static bool HasValue(IReadOnlyDictionary<string, string> environment, string name) =>
+        environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value);
+}

@@ -1,0 +1,58 @@
+namespace Spatial.Build.Execution;
+
+/// <summary>Marks planned targets as skipped before the run: <c>--skip</c>, <c>--continue</c>, static conditions and their unneeded dependencies.</summary>
+internal static class SkipRules
+{
+    public static void Apply(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> all, Parameters.CommandLineArguments commandLine, IReadOnlySet<string> alreadySucceeded)
+    {
+        if (commandLine.Values("skip") is { } skipped)
+        {
+            var named = skipped.SelectMany(Parameters.CommandLineArguments.SplitTargets).Select(x => BuildSession.FindTarget(x, all)).ToHashSet();
+            foreach (var target in plan.Where(x => !x.Invoked && (named.Count == 0 || named.Contains(x))))
+                Skip(target, "--skip");
+        }
+
+        foreach (var target in plan.Where(x => x.Status == ExecutionStatus.Scheduled && alreadySucceeded.Contains(x.Name)))
+            Skip(target, "succeeded in the previous attempt (--continue)");
+
+        var skippedByCondition = new HashSet<ExecutableTarget>();
+        foreach (var target in plan.Where(x => x.Status == ExecutionStatus.Scheduled))
+        {
+            var failed = target.Definition.StaticConditions.FirstOrDefault(condition => !Evaluate(target, condition));
+            if (failed is null)
+                continue;
+            Skip(target, $"condition false: {ExpressionText.Of(failed)}");
+            skippedByCondition.Add(target);
+        }
+
+        // Dependents come later in the plan, so walking backwards decides every dependent before its dependencies.
+        foreach (var dependency in plan.Reverse())
+        {
+            if (dependency.Invoked || dependency.Status != ExecutionStatus.Scheduled)
+                continue;
+            var needers = plan.Where(x => x.ExecutionDependencies.Contains(dependency) || dependency.TriggerDependencies.Contains(x)).ToList();
+            if (needers.Count == 0 || !needers.All(x => skippedByCondition.Contains(x) && x.DependencyBehavior == DependencyBehavior.Skip))
+                continue;
+            Skip(dependency, $"only needed by skipped {string.Join(", ", needers.Select(x => x.Name))}");
+            skippedByCondition.Add(dependency);
+        }
+    }
+
+    private static bool Evaluate(ExecutableTarget target, System.Linq.Expressions.Expression<Func<bool>> condition)
+    {
+        try
+        {
+            return condition.Compile()();
+        }
+        catch (Exception exception)
+        {
+            throw new BuildFailedException($"Target {target.Name}: evaluating OnlyWhenStatic({ExpressionText.Of(condition)}) failed: {exception.Message}", exception);
+        }
+    }
+
+    private static void Skip(ExecutableTarget target, string reason)
+    {
+        target.Status = ExecutionStatus.Skipped;
+        target.SkipReason = reason;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Reflection;
+using Spatial.Build.Logging;
+using Spatial.Build.Tooling;
+using Spectre.Console;
+
+namespace Spatial.Build.Execution;
+
+/// <summary>Runs the planned targets in order, honouring dynamic conditions and the failure rules.</summary>
+internal sealed class TargetExecutor(BuildSession session)
+{
+    private const int StackLines = 6;
+
+    /// <summary>Returns true when no target failed.</summary>
+    public bool Execute(IReadOnlyList<ExecutableTarget> plan)
+    {
+        var output = session.Output;
+        ExecutableTarget? stoppedBy = null;
+        var anyFailed = false;
+        foreach (var target in plan)
+        {
+            if (target.Status == ExecutionStatus.Skipped)
+            {
+                output.WriteLog(LogLevel.Information, $"Skipping {target.Name}: {target.SkipReason}");
+                continue;
+            }
+
+            if (!target.AssuredAfterFailure)
+            {
+                if (stoppedBy is not null)
+                {
+                    NotRun(target, $"{stoppedBy.Name} failed");
+                    continue;
+                }
+
+                if (target.ExecutionDependencies.FirstOrDefault(x => x.Status is ExecutionStatus.Failed or ExecutionStatus.NotRun) is { } broken)
+                {
+                    NotRun(target, $"dependency {broken.Name} {(broken.Status == ExecutionStatus.Failed ? "failed" : "did not run")}");
+                    continue;
+                }
+            }
+
+            if (!Run(target))
+            {
+                anyFailed = true;
+                if (!target.ProceedAfterFailure)
+                    stoppedBy ??= target;
+            }
+        }
+
+        return !anyFailed;
+    }
+
+    private bool Run(ExecutableTarget target)
+    {
+        var output = session.Output;
+        var stopwatch = Stopwatch.StartNew();
+        session.CurrentTarget = target;
+        BeginFrame(target.Name);
+        try
+        {
+            var failedCondition = target.Definition.DynamicConditions.FirstOrDefault(condition => !condition.Compile()());
+            if (failedCondition is not null)
+            {
+                target.Status = ExecutionStatus.Skipped;
+                target.SkipReason = $"condition false: {ExpressionText.Of(failedCondition)}";
+                output.WriteLog(LogLevel.Information, $"Skipping {target.Name}: {target.SkipReason}");
+                return true;
+            }
+
+            target.Status = ExecutionStatus.Running;
+            foreach (var action in target.Definition.Actions)
+                action().GetAwaiter().GetResult();
+            target.Status = target.Definition.Actions.Count == 0 ? ExecutionStatus.Collective : ExecutionStatus.Succeeded;
+            return true;
+        }
+        catch (Exception exception)
+        {
+            target.Status = ExecutionStatus.Failed;
+            ReportFailure(target, Unwrap(exception));
+            return false;
+        }
+        finally
+        {
+            target.Duration = stopwatch.Elapsed;
+            session.CurrentTarget = null;
+            EndFrame(target.Name);
+        }
+    }
+
+    private void ReportFailure(ExecutableTarget target, Exception exception)
+    {
+        var output = session.Output;
+        if (exception is BuildFailedException or ProcessException)
+        {
+            output.WriteLine($"Target {target.Name} failed: {exception.Message}", ConsoleStyles.Error);
+            return;
+        }
+
+        output.WriteLine($"Target {target.Name} failed: {exception.GetType().Name}: {exception.Message}", ConsoleStyles.Error);
+        var stack = (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var line in stack.Take(StackLines))
+            output.WriteLine("  " + line.Trim(), ConsoleStyles.Dim);
+        if (stack.Length > StackLines)
+            output.WriteLine($"  ... {stack.Length - StackLines} more frames (run with --verbosity verbose for all)", ConsoleStyles.Dim);
+        if (output.Verbosity == Verbosity.Verbose)
+            foreach (var line in stack.Skip(StackLines))
+                output.WriteLine("  " + line.Trim(), ConsoleStyles.Dim);
+    }
+
+    private static Exception Unwrap(Exception exception) => exception switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+        _ => exception,
+    };
+
+    private void NotRun(ExecutableTarget target, string reason)
+    {
+        target.Status = ExecutionStatus.NotRun;
+        target.SkipReason = reason;
+    }
+
+    private void BeginFrame(string name)
+    {
+        if (session.Output.GitHubActions)
+            session.Output.WriteLine($"::group::{name}");
+        else
+            session.Output.Write(new Rule($"[bold]{Markup.Escape(name)}[/]").LeftJustified());
+    }
+
+    private void EndFrame(string name)
+    {
+        if (session.Output.GitHubActions)
+            session.Output.WriteLine("::endgroup::");
+        _ = name;
+    }
+}

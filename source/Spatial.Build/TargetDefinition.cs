@@ -1,0 +1,179 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Spatial.Build.Execution;
+
+namespace Spatial.Build;
+
+/// <summary>Records what a target's fluent definition declares; resolved into an <see cref="ExecutableTarget"/> later.</summary>
+internal sealed class TargetDefinition(object build) : ITargetDefinition
+{
+    /// <summary>A reference to another target: a target delegate, or every target of a component interface.</summary>
+    internal readonly record struct TargetReference(Target? Target, Type? Component);
+
+    internal sealed record Requirement(LambdaExpression Expression, bool IsParameter);
+
+    internal string? DescriptionText { get; private set; }
+    internal List<TargetReference> DependsOnTargets { get; } = [];
+    internal List<TargetReference> DependentForTargets { get; } = [];
+    internal List<TargetReference> AfterTargets { get; } = [];
+    internal List<TargetReference> BeforeTargets { get; } = [];
+    internal List<TargetReference> TriggersTargets { get; } = [];
+    internal List<TargetReference> TriggeredByTargets { get; } = [];
+    internal List<Expression<Func<bool>>> StaticConditions { get; } = [];
+    internal List<Expression<Func<bool>>> DynamicConditions { get; } = [];
+    internal DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Skip;
+    internal List<Requirement> Requirements { get; } = [];
+    internal List<Func<Task>> Actions { get; } = [];
+    internal bool IsProceedAfterFailure { get; private set; }
+    internal bool IsAssuredAfterFailure { get; private set; }
+    internal bool IsUnlisted { get; private set; }
+    internal List<string> ProducedArtifacts { get; } = [];
+    internal List<(Target Target, string[] Artifacts)> ConsumedArtifacts { get; } = [];
+
+    public ITargetDefinition Description(string description)
+    {
+        DescriptionText = description;
+        return this;
+    }
+
+    public ITargetDefinition DependsOn(params Target[] targets) => Add(DependsOnTargets, targets);
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => Add(DependsOnTargets, Resolve(targets));
+
+    public ITargetDefinition DependsOn<T>()
+    {
+        DependsOnTargets.Add(new TargetReference(null, typeof(T)));
+        return this;
+    }
+
+    public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, Resolve(targets));
+    public ITargetDefinition After(params Target[] targets) => Add(AfterTargets, targets);
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => Add(AfterTargets, Resolve(targets));
+    public ITargetDefinition Before(params Target[] targets) => Add(BeforeTargets, targets);
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Add(BeforeTargets, Resolve(targets));
+    public ITargetDefinition Triggers(params Target[] targets) => Add(TriggersTargets, targets);
+    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Add(TriggersTargets, Resolve(targets));
+    public ITargetDefinition TriggeredBy(params Target[] targets) => Add(TriggeredByTargets, targets);
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, Resolve(targets));
+
+    public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions)
+    {
+        StaticConditions.AddRange(conditions);
+        return this;
+    }
+
+    public ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions)
+    {
+        DynamicConditions.AddRange(conditions);
+        return this;
+    }
+
+    public ITargetDefinition WhenSkipped(DependencyBehavior dependencyBehavior)
+    {
+        SkipBehavior = dependencyBehavior;
+        return this;
+    }
+
+    public ITargetDefinition Requires<T>(params Expression<Func<T?>>[] parameterRequirement) where T : class
+    {
+        Requirements.AddRange(parameterRequirement.Select(x => new Requirement(x, IsParameter: true)));
+        return this;
+    }
+
+    public ITargetDefinition Requires<T>(params Expression<Func<T?>>[] parameterRequirement) where T : struct
+    {
+        Requirements.AddRange(parameterRequirement.Select(x => new Requirement(x, IsParameter: true)));
+        return this;
+    }
+
+    public ITargetDefinition Requires(params Expression<Func<bool>>[] requirement)
+    {
+        Requirements.AddRange(requirement.Select(x => new Requirement(x, IsParameter: false)));
+        return this;
+    }
+
+    public ITargetDefinition Executes(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(() =>
+        {
+            action();
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
+    public ITargetDefinition Executes(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Actions.Add(action);
+        return this;
+    }
+
+    public ITargetDefinition ProceedAfterFailure()
+    {
+        IsProceedAfterFailure = true;
+        return this;
+    }
+
+    public ITargetDefinition AssuredAfterFailure()
+    {
+        IsAssuredAfterFailure = true;
+        return this;
+    }
+
+    public ITargetDefinition Unlisted()
+    {
+        IsUnlisted = true;
+        return this;
+    }
+
+    public ITargetDefinition Produces(params string[] artifacts)
+    {
+        ProducedArtifacts.AddRange(artifacts);
+        return this;
+    }
+
+    public ITargetDefinition Consumes(params Target[] targets)
+    {
+        ConsumedArtifacts.AddRange(targets.Select(x => (x, Array.Empty<string>())));
+        return this;
+    }
+
+    public ITargetDefinition Consumes(Target target, params string[] artifacts)
+    {
+        ConsumedArtifacts.Add((target, artifacts));
+        return this;
+    }
+
+    public ITargetDefinition Inherit<T>(params Expression<Func<T, Target>>[] targets)
+    {
+        foreach (var expression in targets)
+        {
+            if (expression.Body is not MemberExpression { Member: PropertyInfo property } || !property.DeclaringType!.IsInterface)
+                throw new BuildFailedException($"Inherit<{typeof(T).Name}> expects a target property of a component interface, e.g. x => x.Deploy; got {expression}.");
+            var baseTarget = BaseTargetInvoker.GetBaseTarget(property, build);
+            baseTarget(this);
+        }
+
+        return this;
+    }
+
+    private TargetDefinition Add(List<TargetReference> list, IEnumerable<Target> targets)
+    {
+        foreach (var target in targets)
+        {
+            ArgumentNullException.ThrowIfNull(target);
+            list.Add(new TargetReference(target, null));
+        }
+
+        return this;
+    }
+
+    private IEnumerable<Target> Resolve<T>(Func<T, Target>[] selectors)
+    {
+        if (build is not T component)
+            throw new BuildFailedException($"The build {build.GetType().Name} does not implement {typeof(T).Name}, so its targets cannot be referenced.");
+        return selectors.Select(selector => selector(component));
+    }
+}

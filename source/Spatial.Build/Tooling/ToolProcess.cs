@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using Spatial.Build.Logging;
+
+namespace Spatial.Build.Tooling;
+
+/// <summary>A running process: captures output line by line, logs it (filtered), kills the tree on timeout.</summary>
+internal sealed class ToolProcess : IProcess
+{
+    private const int TailLines = 20;
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<Output> _output = new();
+    private readonly int? _timeout;
+    private readonly Func<string, string> _filter;
+    private readonly BuildOutput? _log;
+    private readonly bool _logOutput;
+    private bool _waited;
+
+    private ToolProcess(Process process, string toolPath, int? timeout, Func<string, string> filter, BuildOutput? log, bool logOutput)
+    {
+        _process = process;
+        ToolPath = toolPath;
+        _timeout = timeout;
+        _filter = filter;
+        _log = log;
+        _logOutput = logOutput;
+    }
+
+    public string ToolPath { get; }
+
+    public int ExitCode
+    {
+        get
+        {
+            WaitForExit();
+            return TimedOut ? -1 : _process.ExitCode;
+        }
+    }
+
+    public IReadOnlyCollection<Output> Output => _output.ToArray();
+
+    public bool HasExited => _process.HasExited;
+
+    public bool TimedOut { get; private set; }
+
+    public static ToolProcess Start(ProcessStartInfo startInfo, int? timeout, Func<string, string> filter, BuildOutput? log, bool logOutput)
+    {
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        var result = new ToolProcess(process, startInfo.FileName, timeout, filter, log, logOutput);
+        process.OutputDataReceived += (_, e) => result.Receive(OutputType.Std, e.Data);
+        process.ErrorDataReceived += (_, e) => result.Receive(OutputType.Err, e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception exception)
+        {
+            process.Dispose();
+            throw new ProcessException($"Could not start '{startInfo.FileName}': {exception.Message}. Is it installed and on PATH?", exception);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return result;
+    }
+
+    public void WaitForExit()
+    {
+        if (_waited)
+            return;
+        if (_timeout is { } timeout && !_process.WaitForExit(timeout))
+        {
+            TimedOut = true;
+            try
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the wait and the kill.
+            }
+        }
+
+        // The parameterless wait also drains the redirected streams.
+        _process.WaitForExit();
+        _waited = true;
+    }
+
+    public IProcess AssertWaitForExit()
+    {
+        WaitForExit();
+        if (TimedOut)
+            throw Failure($"'{ToolPath}' timed out after {_timeout} ms and was killed with its child processes.");
+        return this;
+    }
+
+    public IProcess AssertZeroExitCode()
+    {
+        AssertWaitForExit();
+        if (_process.ExitCode != 0)
+            throw Failure($"'{ToolPath}' exited with code {_process.ExitCode}.");
+        return this;
+    }
+
+    public void Dispose() => _process.Dispose();
+
+    private ProcessException Failure(string headline)
+    {
+        var tail = _output.Select(x => _filter(x.Text)).TakeLast(TailLines).ToList();
+        var message = tail.Count == 0 ? headline : $"{headline} Last output:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(x => "  " + x))}";
+        return new ProcessException(ToolPath, TimedOut ? -1 : _process.ExitCode, TimedOut, tail, message);
+    }
+
+    private void Receive(OutputType type, string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue(new Output(type, line));
+        if (_logOutput)
+            Log.WriteTo(_log, type == OutputType.Std ? LogLevel.Debug : LogLevel.Warning, _filter(line));
+    }
+}
