@@ -1,0 +1,38 @@
+using System.Net;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Spatial.Deployment.Docker;
+
+/// <summary>Network operations over one Docker.DotNet client.</summary>
+internal sealed class DockerNetworks(DockerClient client) : IDockerNetworks
+{
+    public async Task<string> CreateAsync(DockerRun run, string name, CancellationToken cancellationToken = default)
+    {
+        var created = await client.Networks.CreateNetworkAsync(new NetworksCreateParameters
+        {
+            Name = name,
+            Driver = "bridge",
+            CheckDuplicate = true,
+            Labels = run.LabelsWith(null),
+        }, cancellationToken);
+        return created.ID;
+    }
+
+    public async Task<bool> RemoveAsync(string nameOrId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.Networks.DeleteNetworkAsync(nameOrId, cancellationToken);
+            return true;
+        }
+        catch (DockerNetworkNotFoundException)
+        {
+            return false;
+        }
+        catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+}

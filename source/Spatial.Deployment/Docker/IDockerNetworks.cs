@@ -1,0 +1,11 @@
+namespace Spatial.Deployment.Docker;
+
+/// <summary>Network operations on one engine.</summary>
+public interface IDockerNetworks
+{
+    /// <summary>Creates a user-defined bridge network carrying <paramref name="run"/>'s label; containers on it reach each other by name.</summary>
+    Task<string> CreateAsync(DockerRun run, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the network; false when it did not exist.</summary>
+    Task<bool> RemoveAsync(string nameOrId, CancellationToken cancellationToken = default);
+}
