@@ -3,6 +3,6 @@ using Spatial.Build;
 /// <summary>The build configuration every .NET step uses.</summary>
 interface IHazConfiguration : INukeBuild
 {
-    [Parameter("Configuration to build: Debug or Release (default: Release)")]
+    [Parameter("Configuration to build")]
     Configuration Configuration => TryGetValue(() => Configuration) ?? Configuration.Release;
 }

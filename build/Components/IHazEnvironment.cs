@@ -4,6 +4,6 @@ using Spatial.Deployment.Environments;
 /// <summary>The environment the run validates for and deploys to.</summary>
 interface IHazEnvironment : INukeBuild
 {
-    [Parameter("Target environment: development, staging or production (default: development)")]
+    [Parameter("Environment to validate for and deploy to")]
     DeploymentEnvironment Environment => TryGetValue(() => Environment) ?? DeploymentEnvironment.Development;
 }

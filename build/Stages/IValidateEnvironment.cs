@@ -7,10 +7,10 @@ using Spatial.Kernels;
 /// <summary>Stage 1: is this machine fit to build and deploy to the chosen environment?</summary>
 interface IValidateEnvironment : IHazEnvironment, IHazReports
 {
-    [Parameter("Docker engine endpoint (default: unix:///var/run/docker.sock)")]
+    [Parameter("Docker engine endpoint, e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375")]
     string? DockerHost => TryGetValue(() => DockerHost);
 
-    [Parameter("Trivy executable name or path (default: trivy on PATH)")]
+    [Parameter("Trivy executable name or path (trivy on PATH when not set)")]
     string? TrivyPath => TryGetValue(() => TrivyPath);
 
     AbsolutePath EnvironmentReport => ReportsDirectory / "environment.json";

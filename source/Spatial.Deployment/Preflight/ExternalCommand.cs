@@ -26,9 +26,10 @@ internal static class ExternalCommand
         {
             process.Start();
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (System.ComponentModel.Win32Exception)
         {
-            return new Result(-1, "", "", $"{fileName} is not on PATH ({e.Message})");
+            // The OS message only repeats the file name and working directory.
+            return new Result(-1, "", "", $"{fileName} is not on PATH");
         }
 
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
