@@ -128,6 +128,9 @@ internal static partial class ValueConverter
 
     private static List<(string Name, object Value)> EnumerationInstances(Type type)
     {
+        // Only classes: value types such as int expose MaxValue-style fields of their own type.
+        if (!type.IsClass || type == typeof(string) || type == typeof(AbsolutePath))
+            return [];
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
         var fields = type.GetFields(flags).Where(x => x.FieldType == type).Select(x => (x.Name, x.GetValue(null)));
         var properties = type.GetProperties(flags).Where(x => x.PropertyType == type && x.GetIndexParameters().Length == 0).Select(x => (x.Name, x.GetValue(null)));
