@@ -17,10 +17,10 @@ public static class ClassifyApi
     /// <summary>Maps the classification endpoints.</summary>
     public static IEndpointRouteBuilder MapClassifyApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v1/classify").WithTags("Classify");
+        var api = app.MapGroup("/v1").WithTags("Classify");
         string[] accepted = [.. RequestImageReader.ImageContentTypes, RequestImageReader.MultipartContentType];
 
-        api.MapPost("", ClassifyImage)
+        api.MapPost("/classify", ClassifyImage)
             .WithName("ClassifyImage")
             .WithSummary("Classify one image")
             .WithDescription("Body: a PNG or JPEG image (Content-Type image/png or image/jpeg), or multipart/form-data with one file part.")
@@ -31,7 +31,7 @@ public static class ClassifyApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        api.MapPost("/batch", ClassifyBatch)
+        api.MapPost("/classify/batch", ClassifyBatch)
             .WithName("ClassifyBatch")
             .WithSummary("Classify several images")
             .WithDescription("Body: multipart/form-data with one file part per image; results come back in part order.")

@@ -13,8 +13,8 @@ public static class ModelApi
     /// <summary>Maps the model endpoint.</summary>
     public static IEndpointRouteBuilder MapModelApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/v1/model").WithTags("Model")
-            .MapGet("", GetModel)
+        app.MapGroup("/v1").WithTags("Model")
+            .MapGet("/model", GetModel)
             .WithName("GetModel")
             .WithSummary("The served model")
             .WithDescription("Model name, version and classes, the accelerator in use, the batching in effect and the readiness state.");

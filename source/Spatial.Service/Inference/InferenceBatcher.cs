@@ -12,7 +12,7 @@ namespace Spatial.Service.Inference;
 /// each batch as one forward pass on a single worker, so the accelerator sees full batches under load.
 /// On shutdown it stops taking work only after the queue is empty.
 /// </summary>
-public sealed class InferenceBatcher : BackgroundService
+public sealed class InferenceBatcher : IHostedService
 {
     private readonly IImageClassifier _classifier;
     private readonly InferenceMetrics _metrics;
@@ -22,6 +22,7 @@ public sealed class InferenceBatcher : BackgroundService
     private readonly int _capacity;
     private readonly Channel<PendingImage> _queue;
     private bool _stopping;
+    private Task _worker = Task.CompletedTask;
 
     /// <summary>Creates a batcher in front of <paramref name="classifier"/>.</summary>
     public InferenceBatcher(IImageClassifier classifier, IOptions<BatchingOptions> options, InferenceMetrics metrics, ILogger<InferenceBatcher> logger)
@@ -64,18 +65,24 @@ public sealed class InferenceBatcher : BackgroundService
     }
 
     /// <inheritdoc />
-    public override Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Not a BackgroundService: its worker is skipped when stopped before it ran, stranding queued images.
+        _worker = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _stopping, true);
         // Completing the writer lets the worker drain what is queued before it ends.
         _queue.Writer.TryComplete();
-        return base.StopAsync(cancellationToken);
+        await _worker.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync()
     {
-        await Task.Yield();
         var batch = new List<PendingImage>(_maxBatchSize);
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
