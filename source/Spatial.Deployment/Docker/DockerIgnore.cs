@@ -40,7 +40,7 @@ public sealed class DockerIgnore
             var pattern = Clean(exception ? line[1..].Trim() : line);
             if (pattern.Length == 0)
                 continue;
-            rules.Add(new Rule(pattern, exception, pattern.Split('/').Length, ToRegex(pattern)));
+            rules.Add(new Rule(pattern, exception, ToRegex(pattern)));
         }
         return new DockerIgnore(rules);
     }
@@ -53,10 +53,10 @@ public sealed class DockerIgnore
         var excluded = false;
         foreach (var rule in _rules)
         {
+            // A rule matching a directory also covers everything below it (moby's MatchesOrParentMatches).
             var match = rule.Regex.IsMatch(path);
-            // A rule naming a directory also covers everything below it.
-            if (!match && segments.Length > rule.SegmentCount)
-                match = rule.Regex.IsMatch(string.Join('/', segments.Take(rule.SegmentCount)));
+            for (var depth = 1; !match && depth < segments.Length; depth++)
+                match = rule.Regex.IsMatch(string.Join('/', segments.Take(depth)));
             if (match)
                 excluded = !rule.Exception;
         }
@@ -130,5 +130,5 @@ public sealed class DockerIgnore
         return new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 
-    private sealed record Rule(string Pattern, bool Exception, int SegmentCount, Regex Regex);
+    private sealed record Rule(string Pattern, bool Exception, Regex Regex);
 }

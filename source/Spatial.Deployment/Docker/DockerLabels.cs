@@ -6,8 +6,8 @@ public static class DockerLabels
     /// <summary>Names the run that created a container, network or image; cleanup finds leftovers by it.</summary>
     public const string Run = "org.spatial.run";
 
-    /// <summary>On base images: the hash of the package list the image was assembled from.</summary>
-    public const string PackageListHash = "org.spatial.base.packages-sha256";
+    /// <summary>On base images: the hash of the recipe (package list, Dockerfile, assembly steps) the image was assembled from.</summary>
+    public const string BaseRecipeHash = "org.spatial.base.recipe-sha256";
 
     /// <summary>On service images: the model name baked in.</summary>
     public const string ModelName = "org.spatial.model.name";
