@@ -1,4 +1,5 @@
 using Spatial.Kernels.Cpu;
+using Spatial.Kernels.Tests.Goldens;
 using Spatial.Kernels.Tests.Reference;
 
 namespace Spatial.Kernels.Tests;
@@ -194,5 +195,18 @@ public abstract class KernelBackendTests
         Assert.That(output[0] + output[1] + output[2], Is.EqualTo(1f).Within(1e-6));
         Assert.That(output[0], Is.EqualTo(1f / (1f + MathF.Exp(-1f))).Within(1e-6));
         Assert.That(output[5], Is.EqualTo(0f));
+    }
+
+    [Test]
+    public void Committed_golden_images_give_the_committed_outputs()
+    {
+        var golden = GoldenSet.Load();
+        var images = golden.Decode();
+        var preprocess = new float[golden.Preprocess.Length];
+        Backend.Preprocess(images, GoldenSet.PreprocessSpec, preprocess);
+        Assert.That(TestImages.MaxAbsDiff(preprocess, golden.Preprocess), Is.LessThanOrEqualTo(OutputTolerance));
+        var features = new float[golden.Features.Length];
+        Backend.ExtractSpatialFeatures(images, GoldenSet.FeatureSpec, features);
+        Assert.That(TestImages.MaxAbsDiff(features, golden.Features), Is.LessThanOrEqualTo(OutputTolerance));
     }
 }
