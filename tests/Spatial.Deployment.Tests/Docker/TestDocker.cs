@@ -15,6 +15,9 @@ internal static class TestDocker
     private static readonly Lazy<Task<(DockerEngine? Engine, string? Reason)>> Connection = new(ConnectOnceAsync);
     private static readonly Lazy<Task<string>> WebImage = new(BuildWebImageAsync);
 
+    /// <summary>The engine when one answered; for tear-downs, which must not ignore or fail.</summary>
+    public static DockerEngine? Connected => Connection.IsValueCreated && Connection.Value.IsCompletedSuccessfully ? Connection.Value.Result.Engine : null;
+
     public static bool Required => Environment.GetEnvironmentVariable("SPATIAL_REQUIRE_DOCKER") == "1";
 
     /// <summary>The local engine, or the test is ignored (failed when Docker is required).</summary>
@@ -42,7 +45,7 @@ internal static class TestDocker
 
     /// <summary>
     /// A tiny web image on the repository's base recipe plus busybox: serves /www on 8080 as the image's non-root user,
-    /// with a HEALTHCHECK against /ready. Its context has a .dockerignore that leaves secret.txt out.
+    /// with a HEALTHCHECK against /ready, and stops on SIGTERM. Its context has a .dockerignore that leaves secret.txt out.
     /// </summary>
     public static Task<string> WebImageAsync() => WebImage.Value;
 
@@ -50,7 +53,9 @@ internal static class TestDocker
     {
         try
         {
-            return (await DockerEngine.ConnectAsync(DockerEngineOptions.Default with { ConnectTimeout = TimeSpan.FromSeconds(5) }), null);
+            // DOCKER_HOST, as the Docker CLI reads it, lets the suite target another engine.
+            var options = DockerEngineOptions.For(Environment.GetEnvironmentVariable("DOCKER_HOST")) with { ConnectTimeout = TimeSpan.FromSeconds(5) };
+            return (await DockerEngine.ConnectAsync(options), null);
         }
         catch (DockerEngineUnreachableException e)
         {
@@ -84,7 +89,7 @@ internal static class TestDocker
             EXPOSE 8080
             HEALTHCHECK --interval=1s --timeout=2s --retries=5 CMD ["/bin/busybox", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/ready"]
             ENTRYPOINT ["/bin/busybox", "sh", "-c"]
-            CMD ["echo uid=$(busybox id -u); exec busybox httpd -f -v -p 8080 -h /www"]
+            CMD ["echo uid=$(busybox id -u); trap 'exit 0' TERM; busybox httpd -f -v -p 8080 -h /www & wait"]
             """);
         var tag = "spatial/test-web:" + baseImage.RecipeHash[..12];
         await engine.Images.BuildAsync(new ImageBuildRequest(CacheRun, context, [tag]) { BuildArgs = new Dictionary<string, string> { ["BASE"] = baseImage.Tag } });
