@@ -84,7 +84,7 @@ internal sealed class TargetExecutor(BuildSession session)
         {
             target.Duration = stopwatch.Elapsed;
             session.CurrentTarget = null;
-            EndFrame(target.Name);
+            EndFrame();
         }
     }
 
@@ -98,7 +98,10 @@ internal sealed class TargetExecutor(BuildSession session)
         }
 
         output.WriteLine($"Target {target.Name} failed: {exception.GetType().Name}: {exception.Message}", ConsoleStyles.Error);
-        var stack = (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The engine's own frames say nothing about the failure.
+        var stack = (exception.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(x => !x.Contains(" Spatial.Build.Execution.", StringComparison.Ordinal) && !x.Contains(" Spatial.Build.TargetDefinition", StringComparison.Ordinal))
+            .ToArray();
         foreach (var line in stack.Take(StackLines))
             output.WriteLine("  " + line.Trim(), ConsoleStyles.Dim);
         if (stack.Length > StackLines)
@@ -129,10 +132,9 @@ internal sealed class TargetExecutor(BuildSession session)
             session.Output.Write(new Rule($"[bold]{Markup.Escape(name)}[/]").LeftJustified());
     }
 
-    private void EndFrame(string name)
+    private void EndFrame()
     {
         if (session.Output.GitHubActions)
             session.Output.WriteLine("::endgroup::");
-        _ = name;
     }
 }

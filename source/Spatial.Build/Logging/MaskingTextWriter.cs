@@ -54,7 +54,10 @@ internal sealed class MaskingTextWriter(TextWriter inner, SecretMask mask) : Tex
 
     private void EmitLine()
     {
-        inner.Write(mask.Apply(_line.ToString()));
+        var line = mask.Apply(_line.ToString());
         _line.Clear();
+        // Tables pad every cell; trailing spaces only clutter logs.
+        var body = line.TrimEnd('\n', '\r').TrimEnd(' ');
+        inner.Write(line.EndsWith('\n') ? body + inner.NewLine : body);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ToolProcess : IProcess
     private readonly BuildOutput? _log;
     private readonly bool _logOutput;
     private bool _waited;
+    private int _exitCode;
 
     private ToolProcess(Process process, string toolPath, int? timeout, Func<string, string> filter, BuildOutput? log, bool logOutput)
     {
@@ -35,13 +36,13 @@ internal sealed class ToolProcess : IProcess
         get
         {
             WaitForExit();
-            return TimedOut ? -1 : _process.ExitCode;
+            return _exitCode;
         }
     }
 
     public IReadOnlyCollection<Output> Output => _output.ToArray();
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _waited || _process.HasExited;
 
     public bool TimedOut { get; private set; }
 
@@ -85,6 +86,8 @@ internal sealed class ToolProcess : IProcess
 
         // The parameterless wait also drains the redirected streams.
         _process.WaitForExit();
+        // Kept so the result stays readable after the process is disposed.
+        _exitCode = TimedOut ? -1 : _process.ExitCode;
         _waited = true;
     }
 
@@ -99,8 +102,8 @@ internal sealed class ToolProcess : IProcess
     public IProcess AssertZeroExitCode()
     {
         AssertWaitForExit();
-        if (_process.ExitCode != 0)
-            throw Failure($"'{ToolPath}' exited with code {_process.ExitCode}.");
+        if (_exitCode != 0)
+            throw Failure($"'{ToolPath}' exited with code {_exitCode}.");
         return this;
     }
 
@@ -110,7 +113,7 @@ internal sealed class ToolProcess : IProcess
     {
         var tail = _output.Select(x => _filter(x.Text)).TakeLast(TailLines).ToList();
         var message = tail.Count == 0 ? headline : $"{headline} Last output:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(x => "  " + x))}";
-        return new ProcessException(ToolPath, TimedOut ? -1 : _process.ExitCode, TimedOut, tail, message);
+        return new ProcessException(ToolPath, _exitCode, TimedOut, tail, message);
     }
 
     private void Receive(OutputType type, string? line)
