@@ -6,12 +6,8 @@ if (HealthCheckCommand.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSpatialService();
 
-var app = builder.Build();
-if (StartupVerification.Verify(app.Services) is { } failure)
-{
-    await Console.Error.WriteLineAsync($"Spatial.Service cannot start: {failure}");
+if (StartupVerification.BuildVerified(builder, Console.Error) is not { } app)
     return StartupVerification.FailedExitCode;
-}
 
 app.MapSpatialService();
 await app.RunAsync();

@@ -32,7 +32,7 @@ public static class ServiceRegistration
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
-            kestrel.Listen(server.Value.IPAddress, server.Value.Port);
+            kestrel.Listen(server.Value.ParseAddress(), server.Value.Port);
         });
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));

@@ -13,6 +13,29 @@ public static class StartupVerification
     /// <summary>Exit code of a process that refused to start.</summary>
     public const int FailedExitCode = 2;
 
+    /// <summary>
+    /// Builds the application and verifies it; on failure writes one line to <paramref name="error"/> and returns null.
+    /// </summary>
+    public static WebApplication? BuildVerified(WebApplicationBuilder builder, TextWriter error)
+    {
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
+        {
+            error.WriteLine($"Spatial.Service cannot start: {Describe(exception)}");
+            return null;
+        }
+        if (Verify(app.Services) is { } failure)
+        {
+            error.WriteLine($"Spatial.Service cannot start: {failure}");
+            return null;
+        }
+        return app;
+    }
+
     /// <summary>Null when the service can start; otherwise the one-line reason it cannot.</summary>
     public static string? Verify(IServiceProvider services)
     {
@@ -23,14 +46,9 @@ public static class StartupVerification
             _ = services.GetRequiredService<IOptions<BatchingOptions>>().Value;
             _ = services.GetRequiredService<IOptions<ModelOptions>>().Value;
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
         {
-            return $"invalid configuration: {string.Join("; ", exception.Failures)}";
-        }
-        catch (InvalidOperationException exception)
-        {
-            // The configuration binder reports values it cannot convert (e.g. an unknown accelerator) this way.
-            return $"invalid configuration: {FirstLine(exception.Message)}";
+            return Describe(exception);
         }
 
         try
@@ -45,6 +63,13 @@ public static class StartupVerification
             return $"model cannot be served: {FirstLine(exception.Message)}";
         }
     }
+
+    private static string Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => $"invalid configuration: {string.Join("; ", invalid.Failures)}",
+        // The configuration binder reports values it cannot convert (e.g. an unknown accelerator) this way.
+        _ => $"invalid configuration: {FirstLine(exception.Message)}",
+    };
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 }

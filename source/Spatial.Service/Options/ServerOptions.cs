@@ -21,8 +21,8 @@ public sealed class ServerOptions : IValidatableObject
     [Range(1, 3600)]
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>The parsed <see cref="Address"/>.</summary>
-    public IPAddress IPAddress => IPAddress.Parse(Address);
+    /// <summary>The parsed <see cref="Address"/> (a method, so validation never evaluates it before checking it).</summary>
+    public IPAddress ParseAddress() => IPAddress.Parse(Address);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
