@@ -42,6 +42,9 @@ public sealed class DockerContainer : IAsyncDisposable
     /// <summary>Everything it has written to stdout and stderr so far.</summary>
     public Task<string> GetLogsAsync(CancellationToken cancellationToken = default) => _containers.GetLogsAsync(Id, cancellationToken);
 
+    /// <summary>Numeric user ids of its running processes: the proof that it runs as non-root.</summary>
+    public Task<IReadOnlyList<int>> GetProcessUidsAsync(CancellationToken cancellationToken = default) => _containers.GetProcessUidsAsync(Id, cancellationToken);
+
     /// <summary>
     /// Polls <paramref name="strategy"/> until it reports ready; throws <see cref="ContainerNotReadyException"/> (carrying the
     /// container's logs) when the container stops, the strategy gives up, or <paramref name="timeout"/> passes.

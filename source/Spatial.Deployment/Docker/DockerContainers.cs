@@ -93,6 +93,15 @@ internal sealed class DockerContainers(DockerClient client) : IDockerContainers
         }
     }
 
+    public async Task<IReadOnlyList<int>> GetProcessUidsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        // "-o uid" prints the numeric id even where the host has no name for it.
+        var processes = await client.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters { PsArgs = "-o uid" }, cancellationToken);
+        return processes.Processes
+            .Select(row => int.Parse(row[0], NumberStyles.Integer, CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
     public async Task StopAsync(string id, TimeSpan grace, CancellationToken cancellationToken = default)
     {
         try

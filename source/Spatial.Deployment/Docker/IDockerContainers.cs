@@ -12,6 +12,9 @@ public interface IDockerContainers
     /// <summary>Everything the container has written to stdout and stderr so far, interleaved as written.</summary>
     Task<string> GetLogsAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Numeric user ids of the processes running in the container, as the host's <c>ps</c> sees them.</summary>
+    Task<IReadOnlyList<int>> GetProcessUidsAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>Sends SIGTERM, then SIGKILL after <paramref name="grace"/>; a container already stopped or gone is fine.</summary>
     Task StopAsync(string id, TimeSpan grace, CancellationToken cancellationToken = default);
 

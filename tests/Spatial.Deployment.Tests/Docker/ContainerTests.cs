@@ -33,6 +33,7 @@ public class ContainerTests
         await container.WaitUntilReadyAsync(WaitFor.LogLine(@"^uid=\d+"), TimeSpan.FromSeconds(5));
 
         var details = await container.InspectAsync();
+        var uids = await container.GetProcessUidsAsync();
         var logs = await container.GetLogsAsync();
         using var http = new HttpClient { BaseAddress = container.GetBaseAddress(8080) };
         Assert.Multiple(async () =>
@@ -40,6 +41,7 @@ public class ContainerTests
             Assert.That(details.HealthStatus, Is.EqualTo("healthy"));
             Assert.That(logs, Does.Contain("uid=1654"), "the process runs as the image's non-root user");
             Assert.That(details.User, Is.EqualTo("1654:1654"));
+            Assert.That(uids, Is.Not.Empty.And.All.EqualTo(1654), "every process in the container, seen from the host");
             Assert.That(details.MemoryLimitBytes, Is.EqualTo(64L << 20));
             Assert.That(details.ReadOnlyRootFilesystem, Is.True);
             Assert.That(details.Labels[DockerLabels.Run], Is.EqualTo(_run.Id));

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Spatial.Deployment.Docker;
+
+namespace Spatial.Deployment.Images;
+
+/// <summary>The service image: built from <c>docker/service/Dockerfile</c> with the repository root as context.</summary>
+public static class ServiceImage
+{
+    /// <summary>The port the service listens on inside the container.</summary>
+    public const int ContainerPort = 8080;
+
+    /// <summary>The non-root uid the service runs as (the <c>app</c> user of both runtime bases).</summary>
+    public const int AppUid = 1654;
+
+    /// <summary><c>&lt;repository&gt;:&lt;version&gt;-&lt;short revision&gt;</c>, with characters a tag cannot hold replaced by '-'.</summary>
+    public static string TagFor(ServiceImageOptions options)
+    {
+        if (options.Revision.Length < 7)
+            throw new ArgumentException($"revision '{options.Revision}' is shorter than 7 characters", nameof(options));
+        var tag = $"{options.Version}-{options.Revision[..7]}".ToLowerInvariant();
+        // A tag is [A-Za-z0-9_.-]{1,128} and cannot start with '.' or '-'; semver build metadata ('+') is the usual offender.
+        var clean = new string(tag.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()).TrimStart('.', '-');
+        return $"{options.Repository}:{clean[..Math.Min(clean.Length, 128)]}";
+    }
+
+    /// <summary>Builds and tags the image, streaming the engine's output to <paramref name="onOutput"/>.</summary>
+    public static Task<BuiltImage> BuildAsync(DockerEngine engine, ServiceImageOptions options, Action<string>? onOutput = null, CancellationToken cancellationToken = default)
+    {
+        var published = Path.Combine(options.RepositoryRoot, "artifacts", "service", "Spatial.Service");
+        if (!File.Exists(published))
+            throw new FileNotFoundException($"the published service {published} is missing: run the Publish target first", published);
+        if (!File.Exists(Path.Combine(options.RepositoryRoot, "models", "registry.json")))
+            throw new FileNotFoundException($"no model registry at {Path.Combine(options.RepositoryRoot, "models", "registry.json")}: the image bakes the model in");
+
+        var buildArgs = new Dictionary<string, string>
+        {
+            ["VERSION"] = options.Version,
+            ["REVISION"] = options.Revision,
+            ["CREATED"] = options.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["MODEL_NAME"] = options.ModelName,
+            ["MODEL_VERSION"] = options.ModelVersion,
+        };
+        if (options.RuntimeBase is not null)
+            buildArgs["RUNTIME_BASE"] = options.RuntimeBase;
+        var request = new ImageBuildRequest(options.Run, options.RepositoryRoot, [TagFor(options)])
+        {
+            Dockerfile = options.Dockerfile,
+            BuildArgs = buildArgs,
+        };
+        return engine.Images.BuildAsync(request, onOutput, cancellationToken);
+    }
+}
