@@ -24,6 +24,9 @@ public sealed class ParameterSourceTests
         [Parameter("Tags")]
         public string[] Tags { get; set; } = [];
 
+        [Parameter("Region")]
+        public readonly string Region = "eu";
+
         [Parameter("Dry run")]
         public bool DryRun { get; set; }
 
@@ -96,11 +99,20 @@ public sealed class ParameterSourceTests
     }
 
     [Test]
+    public void Readonly_fields_are_injected()
+    {
+        var build = new ParameterBuild();
+        _harness.Run(build, "Show", "--region", "us");
+        Assert.That(build.Region, Is.EqualTo("us"));
+    }
+
+    [Test]
     public void Defaults_stay_when_no_source_gives_a_value()
     {
         var build = new ParameterBuild();
         _harness.Run(build, "Show");
         Assert.That(build.Replicas, Is.EqualTo(1));
+        Assert.That(build.Region, Is.EqualTo("eu"));
         Assert.That(build.ModelVersion, Is.Null);
     }
 

@@ -55,7 +55,8 @@ internal sealed class ParameterDescriptor
                 {
                     FieldInfo field => new ParameterDescriptor(field, attribute, field.FieldType, IsSecretMember(field))
                     {
-                        Setter = field.IsInitOnly && !field.Name.EndsWith("k__BackingField", StringComparison.Ordinal) ? null : field.SetValue,
+                        // Readonly instance fields are injected too, as in NUKE ([Parameter] readonly string X;).
+                        Setter = field.SetValue,
                         Getter = field.GetValue,
                     },
                     PropertyInfo property => new ParameterDescriptor(property, attribute, property.PropertyType, IsSecretMember(property))
