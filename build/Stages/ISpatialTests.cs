@@ -35,5 +35,21 @@ interface ISpatialTests : ICompile, IValidateEnvironment
             }
             var result = TestRunSummary.Read(KernelTestResultsDirectory);
             Assert.True(result.Passed > 0, "stage 2 ran no kernel test");
+            ReportFirstCallCost(hasCuda ? [AcceleratorChoice.Cpu, AcceleratorChoice.IlgpuCpu, AcceleratorChoice.Cuda] : [AcceleratorChoice.Cpu, AcceleratorChoice.IlgpuCpu]);
         });
+
+    /// <summary>First-call cost per backend (kernel JIT and first pass), the figure a service start pays once.</summary>
+    void ReportFirstCallCost(IReadOnlyList<AcceleratorChoice> backends)
+    {
+        var figures = new List<string>();
+        foreach (var choice in backends)
+        {
+            using var backend = KernelBackends.Create(choice);
+            var warmUp = KernelWarmUp.Run(backend);
+            Log.Information("{Backend}: kernel load {Load:0.000} s, first call {First:0.000} s, warm call {Second:0.0000} s",
+                choice, warmUp.KernelLoad.TotalSeconds, warmUp.FirstCall.TotalSeconds, warmUp.SecondCall.TotalSeconds);
+            figures.Add($"{choice} {(warmUp.KernelLoad + warmUp.FirstCall).TotalSeconds:0.0} s");
+        }
+        ReportSummary(s => { s["First call"] = string.Join(", ", figures); return s; });
+    }
 }
