@@ -9,10 +9,10 @@ public enum PizzaClass
     /// <summary>Golden crust and cheese, evenly.</summary>
     Baked,
 
-    /// <summary>Dark burn patches scattered over the whole pizza.</summary>
+    /// <summary>Clusters of burn patches spread around the whole pizza.</summary>
     Burnt,
 
-    /// <summary>Burnt on one side, underdone on the other.</summary>
+    /// <summary>Burnt on one side only: the same burns as <see cref="Burnt"/>, all on one side.</summary>
     UnevenlyBaked,
 
     /// <summary>Baked and cut into slices.</summary>

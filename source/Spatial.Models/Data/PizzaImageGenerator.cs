@@ -75,7 +75,7 @@ public sealed class PizzaImageGenerator
 
     private sealed class Scene
     {
-        public double Cx, Cy, R, BaseDoneness, SideX, SideY, SliceAngle, Brightness, LightSlope, LightX, LightY, Noise;
+        public double Cx, Cy, R, BaseDoneness, SliceAngle, Brightness, LightSlope, LightX, LightY, Noise;
         public int Slices;
         public PizzaClass Class;
         public double[] Board = [];
@@ -85,7 +85,6 @@ public sealed class PizzaImageGenerator
         public static Scene Draw(DeterministicRandom r, PizzaClass pizzaClass)
         {
             var lightAngle = r.Uniform(0, 2 * Math.PI);
-            var sideAngle = r.Uniform(0, 2 * Math.PI);
             var scene = new Scene
             {
                 Class = pizzaClass,
@@ -95,8 +94,6 @@ public sealed class PizzaImageGenerator
                 LightX = Math.Cos(lightAngle),
                 LightY = Math.Sin(lightAngle),
                 Noise = r.Uniform(2, 9),
-                SideX = Math.Cos(sideAngle),
-                SideY = Math.Sin(sideAngle),
                 SliceAngle = r.Uniform(0, Math.PI),
                 Slices = r.Next(3, 5),
                 Board = r.Next(0, 2) == 0
@@ -105,7 +102,6 @@ public sealed class PizzaImageGenerator
                 BaseDoneness = pizzaClass switch
                 {
                     PizzaClass.Raw => r.Uniform(0.0, 0.12),
-                    PizzaClass.UnevenlyBaked => r.Uniform(0.3, 0.45),
                     _ => r.Uniform(0.42, 0.58),
                 },
             };
@@ -113,11 +109,11 @@ public sealed class PizzaImageGenerator
             scene.Cx = 0.5 + r.Uniform(-margin, margin);
             scene.Cy = 0.5 + r.Uniform(-margin, margin);
             if (pizzaClass == PizzaClass.Burnt)
-                AddBurns(scene, r, r.Next(7, 12), oneSide: false);
+                AddBurnClusters(scene, r, sameSide: false);
             else if (pizzaClass == PizzaClass.UnevenlyBaked)
-                AddBurns(scene, r, r.Next(7, 12), oneSide: true);
+                AddBurnClusters(scene, r, sameSide: true);
             else if (pizzaClass is PizzaClass.Baked or PizzaClass.Sliced)
-                AddBurns(scene, r, r.Next(0, 3), oneSide: false, maxRadius: 0.09);
+                AddBlobs(scene, r, scene.Cx, scene.Cy, scene.R * 0.8, r.Next(0, 3), maxRadius: 0.09);
             var toppings = r.Next(3, 10);
             for (var i = 0; i < toppings; i++)
             {
@@ -125,7 +121,7 @@ public sealed class PizzaImageGenerator
                 double[] color = r.Next(0, 3) switch
                 {
                     0 => [r.Uniform(150, 185), r.Uniform(30, 50), r.Uniform(25, 40)],
-                    1 => [r.Uniform(30, 50), r.Uniform(30, 45), r.Uniform(25, 40)],
+                    1 => [r.Uniform(185, 215), r.Uniform(165, 190), r.Uniform(140, 165)],
                     _ => [r.Uniform(40, 70), r.Uniform(110, 150), r.Uniform(40, 60)],
                 };
                 scene.Toppings.Add(new Topping(px, py, scene.R * r.Uniform(0.05, 0.11), color));
@@ -133,25 +129,29 @@ public sealed class PizzaImageGenerator
             return scene;
         }
 
-        // Burn patches cover about the same area either way; only where they lie differs.
-        private static void AddBurns(Scene scene, DeterministicRandom r, int count, bool oneSide, double maxRadius = 0.22)
+        // Burnt and unevenly baked pizzas get the same burn clusters (count, size, darkness): only
+        // where the clusters lie differs, spread around the pizza or all on one side.
+        private static void AddBurnClusters(Scene scene, DeterministicRandom r, bool sameSide)
+        {
+            var clusters = r.Next(3, 5);
+            var start = r.Uniform(0, 2 * Math.PI);
+            for (var k = 0; k < clusters; k++)
+            {
+                var angle = sameSide
+                    ? start + (k - (clusters - 1) / 2.0) * r.Uniform(0.45, 0.6)
+                    : start + k * 2 * Math.PI / clusters + r.Uniform(-0.3, 0.3);
+                var distance = scene.R * r.Uniform(0.45, 0.7);
+                AddBlobs(scene, r, scene.Cx + distance * Math.Cos(angle), scene.Cy + distance * Math.Sin(angle), scene.R * 0.12, r.Next(3, 5), maxRadius: 0.18);
+            }
+        }
+
+        private static void AddBlobs(Scene scene, DeterministicRandom r, double x, double y, double spread, int count, double maxRadius)
         {
             for (var i = 0; i < count; i++)
             {
-                double px, py;
-                if (oneSide)
-                {
-                    // Along the burn direction t in [0.35, 0.95] of the radius, spread across it.
-                    var t = r.Uniform(0.35, 0.95) * scene.R;
-                    var s = r.Uniform(-0.75, 0.75) * scene.R * Math.Sqrt(Math.Max(0, 1 - t * t / (scene.R * scene.R)));
-                    px = scene.Cx + t * scene.SideX - s * scene.SideY;
-                    py = scene.Cy + t * scene.SideY + s * scene.SideX;
-                }
-                else
-                {
-                    (px, py) = PointInDisk(r, scene, 0.9);
-                }
-                scene.Burns.Add(new Blob(px, py, scene.R * r.Uniform(0.12, maxRadius), r.Uniform(0.85, 1.0)));
+                var radius = Math.Sqrt(r.NextDouble()) * spread;
+                var angle = r.Uniform(0, 2 * Math.PI);
+                scene.Burns.Add(new Blob(x + radius * Math.Cos(angle), y + radius * Math.Sin(angle), scene.R * r.Uniform(0.1, maxRadius), r.Uniform(0.85, 1.0)));
             }
         }
 
@@ -174,7 +174,7 @@ public sealed class PizzaImageGenerator
                     rgb[c] = Board[c] * shade;
                 return;
             }
-            var doneness = Doneness(u, v, dx, dy);
+            var doneness = Doneness(u, v);
             var crust = d > R * 0.86;
             Mix(crust ? CrustRaw : CheeseRaw, crust ? CrustBaked : CheeseBaked, crust ? CrustBurnt : CheeseBurnt, doneness, rgb);
             if (!crust)
@@ -199,15 +199,9 @@ public sealed class PizzaImageGenerator
             }
         }
 
-        private double Doneness(double u, double v, double dx, double dy)
+        private double Doneness(double u, double v)
         {
             var doneness = BaseDoneness;
-            if (Class == PizzaClass.UnevenlyBaked)
-            {
-                // The far side is underdone; the burn side is darkened by the patches below.
-                var t = (dx * SideX + dy * SideY) / R;
-                doneness = Math.Clamp(BaseDoneness + 0.25 * t, 0, 1);
-            }
             foreach (var burn in Burns)
             {
                 var bx = u - burn.X;
