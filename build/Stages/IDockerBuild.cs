@@ -1,10 +1,120 @@
 using Spatial.Build;
+using Spatial.Build.IO;
+using Spatial.Build.Tooling;
+using Spatial.Deployment.Checks;
+using Spatial.Deployment.Docker;
+using Spatial.Deployment.Images;
+using Spatial.Models.Registry;
 
 /// <summary>Stage 4: the service image, built and proven in a container.</summary>
-interface IDockerBuild : ISpatialTests, IValidateModels, IPublish
+interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseImage
 {
+    /// <summary>The container test's memory limit: the service must classify within it.</summary>
+    const long ContainerMemoryLimitBytes = 1L << 30;
+
+    [Parameter("Release version for the image tag and OCI labels (default: 0.1.0)")]
+    string ImageVersion => TryGetValue(() => ImageVersion) ?? "0.1.0";
+
+    [Parameter("Folder of golden images named <expected label>.png (default: tests/Spatial.Models.Tests/golden)")]
+    string? GoldenImages => TryGetValue(() => GoldenImages);
+
+    AbsolutePath GoldenImagesDirectory => GoldenImages is null ? RootDirectory / "tests" / "Spatial.Models.Tests" / "golden" : (AbsolutePath)Path.GetFullPath(GoldenImages);
+
     Target DockerBuild => _ => _
         .Description("Stage 4: build the service image and test it in a container (health, classification, non-root, memory)")
         .DependsOn(SpatialTests, ValidateModels, Publish)
-        .Executes(() => Stage.NotImplementedYet(4, "DockerBuild"));
+        .DependsOn<IDockerBaseImage>(x => x.DockerBaseImage)
+        .Executes(async () =>
+        {
+            var engine = await ConnectDockerAsync();
+            var leftovers = await engine.Cleanup.RemoveLeftoversAsync(DockerRun);
+            if (leftovers.Total > 0)
+                Log.Information("Removed {Containers} container(s) and {Networks} network(s) left by earlier runs", leftovers.Containers, leftovers.Networks);
+
+            var image = await BuildServiceImageAsync(engine);
+            ReportSummary(s => { s["Image"] = image.Tags[0]; s["Image size"] = $"{image.SizeBytes / 1e6:0.0} MB"; s["Build time"] = $"{image.Duration.TotalSeconds:0.0} s"; return s; });
+
+            var details = await engine.Images.InspectAsync(image.Id) ?? throw new InvalidOperationException($"image {image.Id} vanished");
+            Assert.True(details.User.Split(':')[0] is { Length: > 0 } user && user != "0" && user != "root", $"image {image.Tags[0]} runs as root (USER '{details.User}')");
+            Assert.True(details.Healthcheck.Count > 0, $"image {image.Tags[0]} has no HEALTHCHECK");
+            await TestInContainerAsync(engine, image);
+        });
+
+    Target DockerCleanup => _ => _
+        .Description("Remove this run's containers and networks, whatever happened (images stay: they are the result)")
+        .TriggeredBy<IDockerBuild>(x => x.DockerBuild)
+        .AssuredAfterFailure()
+        .Unlisted()
+        .Executes(async () =>
+        {
+            // Nothing to clean when the engine is down; the failure has been reported by DockerBuild.
+            try
+            {
+                var engine = await DockerEngine.ConnectAsync(DockerEngineOptions.For(DockerHost));
+                var removed = await engine.Cleanup.RemoveRunAsync(DockerRun, includeImages: false);
+                if (removed.Total > 0)
+                    Log.Warning("Removed {Containers} container(s) and {Networks} network(s) of this run that were still there", removed.Containers, removed.Networks);
+            }
+            catch (DockerEngineUnreachableException)
+            {
+            }
+        });
+
+    async Task<BuiltImage> BuildServiceImageAsync(DockerEngine engine)
+    {
+        var registry = new ModelRegistry(RootDirectory / "models");
+        Assert.True(File.Exists(registry.FilePath), $"no model registry at {registry.FilePath}: the image bakes the model in");
+        var document = registry.Read();
+        var modelName = ModelRegistry.DefaultModelName(document);
+        var model = ModelRegistry.Version(document, modelName, null);
+
+        var options = new ServiceImageOptions(DockerRun, RootDirectory, ImageVersion, SourceRevision(), modelName, model.Version, DateTimeOffset.UtcNow)
+        {
+            RuntimeBase = RuntimeBase == IDockerBaseImage.OfflineRuntimeBase ? DebianBaseImage.TagFor(BaseImageOptions) : RuntimeBase,
+        };
+        Log.Information("Building {Tag} on {Base} with model {Model} {Version}", ServiceImage.TagFor(options), options.RuntimeBase, modelName, model.Version);
+        return await ServiceImage.BuildAsync(engine, options, line => Log.Information("{Line}", line));
+    }
+
+    async Task TestInContainerAsync(DockerEngine engine, BuiltImage image)
+    {
+        var spec = new ContainerSpec(DockerRun, image.Id)
+        {
+            PublishedPorts = [ServiceImage.ContainerPort],
+            MemoryLimitBytes = ContainerMemoryLimitBytes,
+            ReadOnlyRootFilesystem = true,
+            Tmpfs = new Dictionary<string, string> { ["/tmp"] = "size=64m" },
+        };
+        await using var container = await engine.Containers.StartAsync(spec);
+        try
+        {
+            await container.WaitUntilReadyAsync(WaitFor.DockerHealthy(), TimeSpan.FromMinutes(2));
+            Log.Information("Container {Name} is healthy on {Address}", container.Name, container.GetBaseAddress(ServiceImage.ContainerPort));
+
+            var results = await GoldenClassification.RunAsync(container.GetBaseAddress(ServiceImage.ContainerPort), GoldenImagesDirectory);
+            foreach (var result in results)
+                Log.Information("{File}: expected {Expected}, got {Actual}", result.File, result.Expected, result.Actual ?? result.Problem);
+            var uids = await container.GetProcessUidsAsync();
+            var details = await container.InspectAsync();
+            ReportSummary(s => { s["Golden images"] = $"{results.Count(r => r.Passed)}/{results.Count} classified right in the container"; return s; });
+
+            Assert.True(results.All(r => r.Passed), $"{results.Count(r => !r.Passed)} of {results.Count} golden images were misclassified in the container");
+            Assert.True(uids.Count > 0 && uids.All(uid => uid != 0), $"the container runs a process as root (uids: {string.Join(", ", uids)})");
+            Assert.True(details.Running && !details.OomKilled && details.MemoryLimitBytes == ContainerMemoryLimitBytes,
+                $"the container did not stay within {ContainerMemoryLimitBytes >> 20} MiB (running: {details.Running}, OOM-killed: {details.OomKilled})");
+        }
+        catch (Exception e)
+        {
+            var logs = e is ContainerNotReadyException notReady ? notReady.Logs : await container.GetLogsAsync();
+            Log.Error("Container {Name} logs:\n{Logs}", container.Name, logs);
+            throw;
+        }
+    }
+
+    string SourceRevision()
+    {
+        using var git = ProcessTasks.StartProcess("git", "rev-parse HEAD", RootDirectory, logOutput: false, logInvocation: false);
+        git.AssertZeroExitCode();
+        return git.Output.First().Text.Trim();
+    }
 }

@@ -19,13 +19,15 @@ public sealed class DockerCleanup
         _images = new DockerImages(client);
     }
 
-    /// <summary>Removes every container, network and image labelled with <paramref name="run"/>, in that order.</summary>
-    public async Task<CleanupReport> RemoveRunAsync(DockerRun run, CancellationToken cancellationToken = default)
+    /// <summary>Removes every container, network and (unless <paramref name="includeImages"/> is false) image labelled with <paramref name="run"/>, in that order.</summary>
+    public async Task<CleanupReport> RemoveRunAsync(DockerRun run, bool includeImages = true, CancellationToken cancellationToken = default)
     {
         var filter = Filter($"{DockerLabels.Run}={run.Id}");
         var containers = await RemoveContainersAsync(filter, _ => true, cancellationToken);
         var networks = await RemoveNetworksAsync(filter, _ => true, cancellationToken);
         var images = 0;
+        if (!includeImages)
+            return new CleanupReport(containers, networks, images);
         var listed = await _client.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }, cancellationToken);
         // Children before parents: an image another one is built on cannot go first.
         foreach (var image in listed.OrderByDescending(i => i.Created))
