@@ -40,7 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<IImageClassifier>(provider =>
         {
             var model = provider.GetRequiredService<IOptions<ModelOptions>>().Value;
-            return DualEncoderImageClassifier.Load(ModelLocation.Resolve(model.Path), model.Accelerator);
+            return DualEncoderImageClassifier.Load(ModelLocation.Resolve(model), model.Accelerator);
         });
         services.AddSingleton<InferenceMetrics>();
         services.AddSingleton<InferenceBatcher>();

@@ -1,54 +1,46 @@
 using Spatial.Models;
+using Spatial.Models.Registry;
+using Spatial.Service.Options;
 
 namespace Spatial.Service.Model;
 
 /// <summary>
-/// Finds the model directory to serve: the configured path, or else the newest version under the nearest
-/// <c>models/</c> folder (holding <c>registry.json</c>) above the working directory or the application directory.
+/// Finds the model directory to serve: <see cref="ModelOptions.Path"/> when set; otherwise the registry's version
+/// (<see cref="ModelOptions.Version"/>, or the newest) of its model, from <see cref="ModelOptions.RegistryRoot"/> or the
+/// nearest <c>models/</c> folder holding a registry above the working or application directory.
 /// </summary>
 public static class ModelLocation
 {
-    /// <summary>The registry file that marks a models folder.</summary>
-    public const string RegistryFileName = "registry.json";
-
-    /// <summary>The directory to load, or a <see cref="FileNotFoundException"/> with a one-line reason.</summary>
-    public static string Resolve(string? configuredPath)
+    /// <summary>The directory to load; throws with a one-line reason when none can be found.</summary>
+    public static string Resolve(ModelOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(configuredPath))
-            return Path.GetFullPath(configuredPath);
+        if (!string.IsNullOrWhiteSpace(options.Path))
+            return System.IO.Path.GetFullPath(options.Path);
 
-        var modelsFolder = FindModelsFolder(Directory.GetCurrentDirectory()) ?? FindModelsFolder(AppContext.BaseDirectory)
-            ?? throw new FileNotFoundException(
-                $"no model configured and no models/{RegistryFileName} found above {Directory.GetCurrentDirectory()}; set Spatial:Model:Path (env Spatial__Model__Path)");
-        return NewestVersion(modelsFolder);
+        var root = !string.IsNullOrWhiteSpace(options.RegistryRoot)
+            ? System.IO.Path.GetFullPath(options.RegistryRoot)
+            : FindRegistryRoot(Directory.GetCurrentDirectory()) ?? FindRegistryRoot(AppContext.BaseDirectory)
+              ?? throw new FileNotFoundException(
+                  $"no model configured and no models/{ModelRegistry.FileName} found above {Directory.GetCurrentDirectory()}; set Spatial:Model:Path or Spatial:Model:RegistryRoot");
+
+        var registry = new ModelRegistry(root);
+        var document = registry.Read();
+        var name = string.IsNullOrWhiteSpace(options.Name) ? ModelRegistry.DefaultModelName(document) : options.Name;
+        var version = ModelRegistry.Version(document, name, string.IsNullOrWhiteSpace(options.Version) ? null : options.Version);
+        // The registry pins the manifest's checksum: a package edited after registration is refused here.
+        if (registry.VerifyProblem(version) is { } problem)
+            throw new ModelPackageException($"registered model {name} {version.Version}: {problem}");
+        return registry.PackageDirectory(version);
     }
 
-    private static string? FindModelsFolder(string start)
+    private static string? FindRegistryRoot(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "models");
-            if (File.Exists(Path.Combine(candidate, RegistryFileName)))
+            var candidate = System.IO.Path.Combine(directory.FullName, "models");
+            if (File.Exists(System.IO.Path.Combine(candidate, ModelRegistry.FileName)))
                 return candidate;
         }
         return null;
-    }
-
-    private static string NewestVersion(string modelsFolder)
-    {
-        var versions = Directory.EnumerateDirectories(modelsFolder)
-            .SelectMany(Directory.EnumerateDirectories)
-            .Where(directory => File.Exists(Path.Combine(directory, PackageFiles.ManifestFileName)))
-            .Select(directory => (Directory: directory, Version: SemanticVersion.TryParse(Path.GetFileName(directory), out var version) ? version : null))
-            .Where(candidate => candidate.Version is not null)
-            .ToList();
-        var names = versions.Select(candidate => Path.GetFileName(Path.GetDirectoryName(candidate.Directory))).Distinct(StringComparer.Ordinal).ToList();
-        if (names.Count != 1)
-        {
-            throw new FileNotFoundException(names.Count == 0
-                ? $"{modelsFolder} holds no model version (models/<name>/<version>/{PackageFiles.ManifestFileName}); set Spatial:Model:Path"
-                : $"{modelsFolder} holds several models ({string.Join(", ", names)}); choose one with Spatial:Model:Path");
-        }
-        return versions.MaxBy(candidate => candidate.Version)!.Directory;
     }
 }
