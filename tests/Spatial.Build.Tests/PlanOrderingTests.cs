@@ -121,6 +121,14 @@ public sealed class PlanOrderingTests
     }
 
     [Test]
+    public void Help_still_works_when_the_graph_has_a_cycle()
+    {
+        var result = _harness.Run(new CycleBuild(), "--help");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Match(@"A\s+-> B"));
+    }
+
+    [Test]
     public void Invocation_accepts_positional_plus_joined_and_target_switch_case_insensitively()
     {
         var positional = new ChainBuild();

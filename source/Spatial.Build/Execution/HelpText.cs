@@ -14,7 +14,7 @@ internal static class HelpText
         output.WriteLine("Targets (with their direct dependencies):", ConsoleStyles.Header);
         output.WriteLine();
         var targetGrid = new Grid().AddColumn(new GridColumn().PadLeft(2).PadRight(4)).AddColumn(new GridColumn().PadRight(4)).AddColumn();
-        foreach (var target in ExecutionPlanner.Order(targets).Where(x => x.Listed))
+        foreach (var target in OrderForHelp(targets).Where(x => x.Listed))
         {
             var dependencies = target.ExecutionDependencies.Count > 0 ? "-> " + string.Join(", ", target.ExecutionDependencies.Select(x => x.Name)) : string.Empty;
             targetGrid.AddRow(
@@ -34,6 +34,19 @@ internal static class HelpText
         foreach (var (name, description) in CommandLineArguments.EngineSwitchDescriptions)
             parameterGrid.AddRow(new Text("--" + name, ConsoleStyles.Dim), new Text(description, ConsoleStyles.Dim));
         output.Write(parameterGrid);
+    }
+
+    // Help must work even when the graph has a cycle: then it lists in declaration order.
+    private static IReadOnlyList<ExecutableTarget> OrderForHelp(IReadOnlyList<ExecutableTarget> targets)
+    {
+        try
+        {
+            return ExecutionPlanner.Order(targets);
+        }
+        catch (BuildFailedException)
+        {
+            return targets;
+        }
     }
 
     private static string Describe(ParameterDescriptor parameter, object build, SecretMask mask)
