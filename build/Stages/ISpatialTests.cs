@@ -46,8 +46,8 @@ interface ISpatialTests : ICompile, IValidateEnvironment
         {
             using var backend = KernelBackends.Create(choice);
             var warmUp = KernelWarmUp.Run(backend);
-            Log.Information("{Backend}: kernel load {Load:0.000} s, first call {First:0.000} s, warm call {Second:0.0000} s",
-                choice, warmUp.KernelLoad.TotalSeconds, warmUp.FirstCall.TotalSeconds, warmUp.SecondCall.TotalSeconds);
+            Log.Information("{Backend}: kernel load {Load} s, first call {First} s, warm call {Second} s", choice,
+                warmUp.KernelLoad.TotalSeconds.ToString("0.000"), warmUp.FirstCall.TotalSeconds.ToString("0.000"), warmUp.SecondCall.TotalSeconds.ToString("0.0000"));
             figures.Add($"{choice} {(warmUp.KernelLoad + warmUp.FirstCall).TotalSeconds:0.0} s");
         }
         ReportSummary(s => { s["First call"] = string.Join(", ", figures); return s; });

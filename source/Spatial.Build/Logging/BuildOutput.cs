@@ -7,10 +7,12 @@ namespace Spatial.Build.Logging;
 internal sealed class BuildOutput
 {
     private readonly MaskingTextWriter _writer;
+    private readonly bool _ansi;
 
     public BuildOutput(TextWriter writer, SecretMask mask, bool ansi, int width, bool gitHubActions)
     {
         Mask = mask;
+        _ansi = ansi;
         _writer = new MaskingTextWriter(writer, mask);
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -39,15 +41,19 @@ internal sealed class BuildOutput
     {
         if (!IsEnabled(level))
             return;
-        var style = level switch
+        // Log lines are never wrapped: CI logs and grep need one message per line.
+        var colour = level switch
         {
-            LogLevel.Error => new Style(Color.Red),
-            LogLevel.Warning => new Style(Color.Yellow),
-            LogLevel.Verbose or LogLevel.Debug => new Style(Color.Grey),
-            _ => Style.Plain,
+            LogLevel.Error => "\u001b[31m",
+            LogLevel.Warning => "\u001b[33m",
+            LogLevel.Verbose or LogLevel.Debug => "\u001b[90m",
+            _ => null,
         };
         foreach (var line in text.Split('\n'))
-            WriteLine(line.TrimEnd('\r'), style);
+        {
+            var masked = Mask.Apply(line.TrimEnd('\r'));
+            _writer.WriteLine(_ansi && colour is not null ? colour + masked + "\u001b[0m" : masked);
+        }
     }
 
     public bool IsEnabled(LogLevel level) => Verbosity switch
