@@ -33,7 +33,14 @@ internal sealed class BuildOutput
 
     public bool GitHubActions { get; }
 
-    public void WriteLine(string text = "", Style? style = null) => Console.WriteLine(Mask.Apply(text), style ?? Style.Plain);
+    public void WriteLine(string text = "", Style? style = null)
+    {
+        // Redirected output (CI, files) keeps each message on one line; a terminal wraps at its width.
+        if (_ansi)
+            Console.WriteLine(Mask.Apply(text), style ?? Style.Plain);
+        else
+            _writer.WriteLine(Mask.Apply(text));
+    }
 
     public void Write(IRenderable renderable) => Console.Write(renderable);
 
