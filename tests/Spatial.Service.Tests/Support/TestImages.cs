@@ -44,6 +44,22 @@ internal static class TestImages
         throw new InvalidOperationException("no SOF marker in the encoded JPEG");
     }
 
+    /// <summary>Lossless PNG of <paramref name="image"/>, so the service decodes exactly these pixels.</summary>
+    public static byte[] Png(Spatial.Kernels.RgbImage image)
+    {
+        using var bitmap = new SKBitmap(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var pixels = image.Pixels.Span;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var o = (y * image.Width + x) * 3;
+                bitmap.SetPixel(x, y, new SKColor(pixels[o], pixels[o + 1], pixels[o + 2]));
+            }
+        }
+        return Encode(bitmap, SKEncodedImageFormat.Png);
+    }
+
     public static byte[] Truncated(byte[] image, double fraction) => image[..Math.Max(1, (int)(image.Length * fraction))];
 
     private static byte[] Solid(byte r, byte g, byte b, int width, int height, SKEncodedImageFormat format)
