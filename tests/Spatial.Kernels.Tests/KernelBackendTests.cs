@@ -85,6 +85,8 @@ public abstract class KernelBackendTests
     [TestCase(37, 29, 4, 8, TestName = "{m}: sizes not divisible by the grid")]
     [TestCase(64, 48, 8, 9, TestName = "{m}: 8x8 grid, 9 bins")]
     [TestCase(33, 33, 1, 1, TestName = "{m}: one patch, one bin")]
+    [TestCase(129, 65, 7, 16, TestName = "{m}: 16 bins, segments not a multiple of the vector width")]
+    [TestCase(300, 41, 5, 24, TestName = "{m}: 24 bins (scattered histogram)")]
     public void Spatial_features_match_reference(int width, int height, int grid, int bins)
     {
         var images = new[] { TestImages.Create(width, height, width + 3 * height) };

@@ -95,8 +95,8 @@ internal static class IlgpuKernels
                 syy += (long)m1 * m1;
                 if (m1 < a.DarkLuma)
                     dark++;
-                var gx = (u2 + 2 * m2 + d2 - (u0 + 2 * m0 + d0)) * GradientScale;
-                var gy = (d0 + 2 * d1 + d2 - (u0 + 2 * u1 + u2)) * GradientScale;
+                var gx = (u2 + 2 * m2 + d2 - (u0 + 2 * m0 + d0)) * FeaturePlan.GradientScale;
+                var gy = (d0 + 2 * d1 + d2 - (u0 + 2 * u1 + u2)) * FeaturePlan.GradientScale;
                 var magnitude = XMath.Sqrt(gx * gx + gy * gy);
                 grad += magnitude;
                 if (magnitude > 0f)
@@ -128,8 +128,6 @@ internal static class IlgpuKernels
             floats[f0] = grad;
         }
     }
-
-    private const float GradientScale = 1f / (4f * FeaturePlan.LumaMax);
 
     /// <summary>Pass 2: one item = one patch of one image; reduces the patch's rows into its F features.</summary>
     public static void FeaturePatches(FeatureArgs a, ArrayView<int> widths, ArrayView<int> heights, ArrayView<int> rowBase,

@@ -10,6 +10,9 @@ internal sealed class FeaturePlan
     /// <summary>Integer luminance weights (BT.601 scaled to 256) and the largest luminance value.</summary>
     public const int LumaR = 77, LumaG = 150, LumaB = 29, LumaMax = 255 * 256;
 
+    /// <summary>Sobel sums of integer luminance to the 0..1 scale, divided by 4 so a full step has magnitude 1.</summary>
+    public const float GradientScale = 1f / (4f * LumaMax);
+
     /// <summary>Long partial sums per (row, patch column): R, G, B, Y, Y², dark pixels.</summary>
     public const int LongSlots = 6;
 
