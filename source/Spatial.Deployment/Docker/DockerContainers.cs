@@ -95,10 +95,11 @@ internal sealed class DockerContainers(DockerClient client) : IDockerContainers
 
     public async Task<IReadOnlyList<int>> GetProcessUidsAsync(string id, CancellationToken cancellationToken = default)
     {
-        // "-o uid" prints the numeric id even where the host has no name for it.
-        var processes = await client.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters { PsArgs = "-o uid" }, cancellationToken);
+        // "-o uid" prints the numeric id even where the host has no name for it; the engine needs the pid column to pick the container's processes.
+        var processes = await client.Containers.ListProcessesAsync(id, new ContainerListProcessesParameters { PsArgs = "-o pid,uid" }, cancellationToken);
+        var column = processes.Titles.IndexOf("UID");
         return processes.Processes
-            .Select(row => int.Parse(row[0], NumberStyles.Integer, CultureInfo.InvariantCulture))
+            .Select(row => int.Parse(row[column], NumberStyles.Integer, CultureInfo.InvariantCulture))
             .ToList();
     }
 
