@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spatial.Build;
 using Spatial.Build.IO;
+using Spatial.Deployment.Docker;
 using Spatial.Deployment.Preflight;
 using Spatial.Kernels;
 
@@ -22,7 +23,7 @@ interface IValidateEnvironment : IHazEnvironment, IHazReports
         {
             var options = new PreflightOptions(
                 RootDirectory,
-                DockerHost is null ? PreflightOptions.DefaultDockerEndpoint : new Uri(DockerHost),
+                DockerEngineOptions.For(DockerHost).Endpoint,
                 TrivyPath ?? "trivy",
                 TimeSpan.FromSeconds(15));
             var report = await EnvironmentPreflight.RunAsync(Environment, options, AcceleratorCatalog.Describe);

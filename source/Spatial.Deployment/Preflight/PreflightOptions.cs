@@ -5,8 +5,4 @@ namespace Spatial.Deployment.Preflight;
 /// <param name="DockerEndpoint">The Docker engine's endpoint, e.g. unix:///var/run/docker.sock.</param>
 /// <param name="TrivyPath">Trivy's executable name or path.</param>
 /// <param name="ProbeTimeout">How long one probe may take.</param>
-public sealed record PreflightOptions(string RepositoryRoot, Uri DockerEndpoint, string TrivyPath, TimeSpan ProbeTimeout)
-{
-    /// <summary>The engine's default local endpoint.</summary>
-    public static Uri DefaultDockerEndpoint { get; } = new("unix:///var/run/docker.sock");
-}
+public sealed record PreflightOptions(string RepositoryRoot, Uri DockerEndpoint, string TrivyPath, TimeSpan ProbeTimeout);
