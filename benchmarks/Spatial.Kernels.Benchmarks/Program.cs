@@ -29,28 +29,40 @@ var reference = ReferenceKernels.Preprocess(images, spec);
 var bandwidth = BandwidthCeiling.Measure(images, outputFloats);
 var ceiling = BandwidthCeiling.ImagesPerSecond(images[0].Pixels.Length, outputFloats * sizeof(float), bandwidth);
 var opencvOutput = new float[Batch * outputFloats];
-double opencv;
+var opencvAvailable = true;
 try
 {
-    opencv = Throughput.ImagesPerSecond(Batch, 1, seconds, () => OpenCvPreprocess.Run(images, spec, opencvOutput));
-    Console.WriteLine($"preprocess backend=opencv images_per_s={opencv:F0} ratio_vs_opencv=1.000 max_abs_diff_vs_reference={Throughput.MaxAbsDiff(opencvOutput, reference):E2}");
+    OpenCvPreprocess.Run(images, spec, opencvOutput);
 }
 catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)
 {
     // OpenCV's native library needs libgtk-3-0; without it the other figures are still worth printing.
-    opencv = double.NaN;
+    opencvAvailable = false;
     Console.WriteLine($"preprocess backend=opencv unavailable=\"{(e.InnerException ?? e).Message.Split('\n')[0]}\" hint=\"apt-get install -y --no-install-recommends libgtk-3-0\"");
 }
 var referenceRate = Throughput.ImagesPerSecond(Batch, 0, 1, () => ReferenceKernels.Preprocess(images, spec));
-Console.WriteLine($"preprocess backend=reference images_per_s={referenceRate:F1} ratio_vs_opencv={referenceRate / opencv:F3} max_abs_diff_vs_reference=0");
-var outputs = new Dictionary<string, float[]>();
+// OpenCV and every backend in alternating slices: the ratios hold even while other processes load the machine.
+var outputs = backends.ToDictionary(b => b.Name, _ => new float[Batch * outputFloats]);
+var race = new InterleavedMeasurement(Batch, 2, seconds * backends.Count);
+if (opencvAvailable)
+    race.Add("opencv", () => OpenCvPreprocess.Run(images, spec, opencvOutput));
 foreach (var (name, backend) in backends)
+    race.Add(name, () => backend.Preprocess(images, spec, outputs[name]));
+var rates = race.Run();
+var baseline = opencvAvailable ? rates["opencv"] : null;
+string VsOpenCv(double[] rounds)
 {
-    var output = new float[Batch * outputFloats];
-    var rate = Throughput.ImagesPerSecond(Batch, 2, seconds, () => backend.Preprocess(images, spec, output));
-    outputs[name] = output;
-    Console.WriteLine($"preprocess backend={name} images_per_s={rate:F0} ratio_vs_opencv={rate / opencv:F3} max_abs_diff_vs_reference={Throughput.MaxAbsDiff(output, reference):E2}");
+    if (baseline is null)
+        return "ratio_vs_opencv=NaN";
+    var (median, min, max) = InterleavedMeasurement.Ratio(rounds, baseline);
+    return $"ratio_vs_opencv={median:F3} ratio_range={min:F3}..{max:F3}";
 }
+var opencv = baseline is null ? double.NaN : InterleavedMeasurement.Rate(baseline);
+if (baseline is not null)
+    Console.WriteLine($"preprocess backend=opencv images_per_s={opencv:F0} ratio_vs_opencv=1.000 max_abs_diff_vs_reference={Throughput.MaxAbsDiff(opencvOutput, reference):E2}");
+Console.WriteLine($"preprocess backend=reference images_per_s={referenceRate:F1} ratio_vs_opencv={referenceRate / opencv:F3} max_abs_diff_vs_reference=0");
+foreach (var (name, _) in backends)
+    Console.WriteLine($"preprocess backend={name} images_per_s={InterleavedMeasurement.Rate(rates[name]):F0} {VsOpenCv(rates[name])} max_abs_diff_vs_reference={Throughput.MaxAbsDiff(outputs[name], reference):E2}");
 foreach (var name in outputs.Keys.Where(n => n != "cpu"))
     Console.WriteLine($"parity preprocess backend={name} max_abs_diff_vs_cpu={Throughput.MaxAbsDiff(outputs[name], outputs["cpu"]):E2}");
 Console.WriteLine($"preprocess bandwidth_ceiling images_per_s={ceiling:F0} read_gb_per_s={bandwidth.ReadBytesPerSecond / 1e9:F1} write_gb_per_s={bandwidth.WriteBytesPerSecond / 1e9:F1} ratio_vs_opencv={ceiling / opencv:F3}");
@@ -58,16 +70,24 @@ Console.WriteLine($"preprocess bandwidth_ceiling images_per_s={ceiling:F0} read_
 // Spatial features (no OpenCV equivalent: ratios are against the plain reference).
 var featureFloats = featureSpec.GridSize * featureSpec.GridSize * featureSpec.FeatureCount;
 var featureReference = new float[Batch * featureFloats];
-var featureReferenceRate = Throughput.ImagesPerSecond(Batch, 0, 1, () =>
-    Parallel.For(0, Batch, i => ReferenceKernels.SpatialFeatures([images[i]], featureSpec).CopyTo(featureReference, i * featureFloats)));
-Console.WriteLine($"features backend=reference images_per_s={featureReferenceRate:F1} ratio_vs_reference=1.000 max_abs_diff_vs_reference=0");
-var featureOutputs = new Dictionary<string, float[]>();
+Parallel.For(0, Batch, i => ReferenceKernels.SpatialFeatures([images[i]], featureSpec).CopyTo(featureReference, i * featureFloats));
+// The plain reference is slow: its rate is taken on the first few images so a slice is not seconds long.
+const int ReferenceFeatureImages = 4;
+var featureOutputs = backends.ToDictionary(b => b.Name, _ => new float[Batch * featureFloats]);
+var featureRace = new InterleavedMeasurement(Batch, 1, seconds * backends.Count);
 foreach (var (name, backend) in backends)
+    featureRace.Add(name, () => backend.ExtractSpatialFeatures(images, featureSpec, featureOutputs[name]));
+var referenceImages = images.Take(ReferenceFeatureImages).ToArray();
+featureRace.Add("reference", () =>
+    Parallel.For(0, referenceImages.Length, i => ReferenceKernels.SpatialFeatures([referenceImages[i]], featureSpec)));
+var featureRates = featureRace.Run();
+// The reference slices run a smaller batch: rescale its per-round rates.
+var referenceRounds = featureRates["reference"].Select(r => r * ReferenceFeatureImages / Batch).ToArray();
+Console.WriteLine($"features backend=reference images_per_s={InterleavedMeasurement.Rate(referenceRounds):F1} ratio_vs_reference=1.000 max_abs_diff_vs_reference=0");
+foreach (var (name, _) in backends)
 {
-    var output = new float[Batch * featureFloats];
-    var rate = Throughput.ImagesPerSecond(Batch, 1, seconds, () => backend.ExtractSpatialFeatures(images, featureSpec, output));
-    featureOutputs[name] = output;
-    Console.WriteLine($"features backend={name} images_per_s={rate:F0} ratio_vs_reference={rate / featureReferenceRate:F2} max_abs_diff_vs_reference={Throughput.MaxAbsDiff(output, featureReference):E2}");
+    var (median, min, max) = InterleavedMeasurement.Ratio(featureRates[name], referenceRounds);
+    Console.WriteLine($"features backend={name} images_per_s={InterleavedMeasurement.Rate(featureRates[name]):F1} ratio_vs_reference={median:F2} ratio_range={min:F2}..{max:F2} max_abs_diff_vs_reference={Throughput.MaxAbsDiff(featureOutputs[name], featureReference):E2}");
 }
 foreach (var name in featureOutputs.Keys.Where(n => n != "cpu"))
     Console.WriteLine($"parity features backend={name} max_abs_diff_vs_cpu={Throughput.MaxAbsDiff(featureOutputs[name], featureOutputs["cpu"]):E2}");

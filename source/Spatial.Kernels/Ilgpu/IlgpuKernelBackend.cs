@@ -21,8 +21,12 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     private readonly int _groupSize;
     private readonly int _maxGroups;
     private readonly bool _isCpu;
+    private readonly ReusableBuffer<byte> _pixels;
+    private readonly ReusableBuffer<ColumnTap> _columns;
+    private readonly ReusableBuffer<RowTap> _rows;
+    private readonly ReusableBuffer<float> _preprocessed;
 
-    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>> _preprocess;
+    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>> _preprocess;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>> _featureRows;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _featurePatches;
     private readonly Action<KernelConfig, ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _conv2d;
@@ -37,12 +41,16 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         Kind = kind;
         Device = device;
         _isCpu = accelerator.AcceleratorType == AcceleratorType.CPU;
+        _pixels = new ReusableBuffer<byte>(accelerator);
+        _columns = new ReusableBuffer<ColumnTap>(accelerator);
+        _rows = new ReusableBuffer<RowTap>(accelerator);
+        _preprocessed = new ReusableBuffer<float>(accelerator);
         // CPU: one group per simulated multiprocessor (a warp of two OS threads), so there is exactly one thread per core
         // and each walks its share with the grid-stride loop.
         _groupSize = _isCpu ? accelerator.MaxNumThreadsPerGroup : Math.Min(256, accelerator.MaxNumThreadsPerGroup);
         _maxGroups = _isCpu ? accelerator.NumMultiprocessors : accelerator.NumMultiprocessors * 16;
         var clock = Stopwatch.StartNew();
-        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.Preprocess);
+        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>>(IlgpuKernels.Preprocess);
         _featureRows = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>>(IlgpuKernels.FeatureRows);
         _featurePatches = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.FeaturePatches);
         _conv2d = accelerator.LoadStreamKernel<ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.Conv2d);
@@ -129,22 +137,17 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             buffer.View.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
     }
 
-    private MemoryBuffer1D<byte, Stride1D.Dense> UploadPixels(IReadOnlyList<RgbImage> images, out long[] offsets)
+    /// <summary>Copies the images into the reused pixel buffer, each starting on an 8-byte boundary.</summary>
+    private ArrayView<byte> UploadPixels(IReadOnlyList<RgbImage> images, out long[] offsets)
     {
-        offsets = new long[images.Count];
-        long total = 0;
-        for (var i = 0; i < images.Count; i++)
-        {
-            offsets[i] = total;
-            total += images[i].Pixels.Length;
-        }
-        var buffer = Allocate<byte>(total);
+        offsets = PreprocessTaps.Layout(images, out var total);
+        var view = _pixels.View(total);
         for (var i = 0; i < images.Count; i++)
         {
             var pixels = images[i].Pixels.Span;
-            buffer.View.SubView(offsets[i], pixels.Length).CopyFromCPU(ref MemoryMarshal.GetReference(pixels), pixels.Length);
+            view.SubView(offsets[i], pixels.Length).CopyFromCPU(ref MemoryMarshal.GetReference(pixels), pixels.Length);
         }
-        return buffer;
+        return view;
     }
 
     /// <inheritdoc />
@@ -155,24 +158,18 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             return;
         lock (_gate)
         {
-            using var pixels = UploadPixels(images, out var offsets);
-            using var offsetBuffer = Upload<long>(offsets);
-            using var widths = Upload<int>(images.Select(i => i.Width).ToArray());
-            using var x0 = Upload<int>(plan.X0);
-            using var x1 = Upload<int>(plan.X1);
-            using var fx = Upload<float>(plan.FractionX);
-            using var y0 = Upload<int>(plan.Y0);
-            using var y1 = Upload<int>(plan.Y1);
-            using var fy = Upload<float>(plan.FractionY);
-            using var result = Allocate<float>(output.Length);
+            var pixels = UploadPixels(images, out var offsets);
+            var columns = _columns.Upload(PreprocessTaps.Columns(plan));
+            var rows = _rows.Upload(PreprocessTaps.Rows(plan, images, offsets));
+            var result = _preprocessed.View(output.Length);
             // A whole row per item on the CPU; one pixel per thread on a GPU so neighbouring threads write neighbouring floats.
             var chunk = _isCpu ? plan.Width : 1;
             var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk,
                 plan.Scale[0], plan.Scale[1], plan.Scale[2], plan.Bias[0], plan.Bias[1], plan.Bias[2]);
             var items = (long)plan.Batch * plan.Height * ((plan.Width + chunk - 1) / chunk);
-            _preprocess(Config(items), args, pixels.View, offsetBuffer.View, widths.View, x0.View, x1.View, fx.View, y0.View, y1.View, fy.View, result.View);
+            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result);
             _accelerator.Synchronize();
-            Download(result, output);
+            result.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
         }
     }
 
@@ -184,7 +181,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             return;
         lock (_gate)
         {
-            using var pixels = UploadPixels(images, out var offsets);
+            var pixels = UploadPixels(images, out var offsets);
             using var offsetBuffer = Upload<long>(offsets);
             using var widths = Upload<int>(plan.Widths);
             using var heights = Upload<int>(plan.Heights);
@@ -196,7 +193,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             using var floats = Allocate<float>(slots * plan.FloatSlots);
             using var result = Allocate<float>(output.Length);
             var args = new FeatureArgs(plan.Batch, plan.Grid, plan.Bins, plan.FeatureCount, plan.DarkLuma, plan.TotalRows);
-            _featureRows(Config(slots), args, pixels.View, offsetBuffer.View, widths.View, heights.View, rowBase.View, rowImage.View, longs.View, floats.View);
+            _featureRows(Config(slots), args, pixels, offsetBuffer.View, widths.View, heights.View, rowBase.View, rowImage.View, longs.View, floats.View);
             _featurePatches(Config((long)plan.Batch * plan.Grid * plan.Grid), args, widths.View, heights.View, rowBase.View, longs.View, floats.View, polar.View, result.View);
             _accelerator.Synchronize();
             Download(result, output);
@@ -276,6 +273,10 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     /// <summary>Releases the accelerator and its context.</summary>
     public void Dispose()
     {
+        _pixels.Dispose();
+        _columns.Dispose();
+        _rows.Dispose();
+        _preprocessed.Dispose();
         _accelerator.Dispose();
         _context.Dispose();
     }
