@@ -26,7 +26,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     private readonly ReusableBuffer<RowTap> _rows;
     private readonly ReusableBuffer<float> _preprocessed;
 
-    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>> _preprocess;
+    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>> _preprocess;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>> _featureRows;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _featurePatches;
     private readonly Action<KernelConfig, ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _conv2d;
@@ -50,7 +50,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         _groupSize = _isCpu ? accelerator.MaxNumThreadsPerGroup : Math.Min(256, accelerator.MaxNumThreadsPerGroup);
         _maxGroups = _isCpu ? accelerator.NumMultiprocessors : accelerator.NumMultiprocessors * 16;
         var clock = Stopwatch.StartNew();
-        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>>(IlgpuKernels.Preprocess);
+        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>>(IlgpuKernels.Preprocess);
         _featureRows = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>>(IlgpuKernels.FeatureRows);
         _featurePatches = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.FeaturePatches);
         _conv2d = accelerator.LoadStreamKernel<ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.Conv2d);
@@ -161,13 +161,16 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             var pixels = UploadPixels(images, out var offsets);
             var columns = _columns.Upload(PreprocessTaps.Columns(plan));
             var rows = _rows.Upload(PreprocessTaps.Rows(plan, images, offsets));
-            var result = _preprocessed.View(output.Length);
+            // Even length, so the same buffer can also be viewed as 64-bit pairs.
+            var result = _preprocessed.View((output.Length + 1) & ~1L);
             // A whole row per item on the CPU; one pixel per thread on a GPU so neighbouring threads write neighbouring floats.
             var chunk = _isCpu ? plan.Width : 1;
-            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk,
+            // Pairs of outputs per store on the CPU, where each view access is a checked call; needs an even row width.
+            var paired = _isCpu && plan.Width % 2 == 0 ? 1 : 0;
+            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk, paired,
                 plan.Scale[0], plan.Scale[1], plan.Scale[2], plan.Bias[0], plan.Bias[1], plan.Bias[2]);
             var items = (long)plan.Batch * plan.Height * ((plan.Width + chunk - 1) / chunk);
-            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result);
+            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>());
             _accelerator.Synchronize();
             result.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
         }
