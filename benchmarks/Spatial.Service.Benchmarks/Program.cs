@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spatial.Kernels;
 using Spatial.Kernels.Imaging;
@@ -23,37 +24,40 @@ var duration = TimeSpan.FromSeconds(IntArg("--seconds", 10));
 var modelPath = StringArg("--model");
 var accelerator = Enum.Parse<AcceleratorChoice>(StringArg("--accelerator") ?? "Auto", ignoreCase: true);
 
+// Enough pool threads from the start: otherwise the pool's slow ramp-up favours whichever phase runs later.
+ThreadPool.SetMinThreads(concurrency * 2, concurrency * 2);
 var directory = ModelLocation.Resolve(new ModelOptions { Path = modelPath });
 var images = new PizzaImageGenerator(ModelEvaluator.ValidationSeed).GenerateRange(0, 64).Select(sample => EncodePng(sample.Image)).ToArray();
 var limits = new ImageLimits();
 Console.WriteLine($"model {directory}; {images.Length} validation PNGs; concurrency {concurrency}; {duration.TotalSeconds:F0} s per phase; {Environment.ProcessorCount} cores");
 
-LoadResult inProcess, inProcessUnbatched;
 var batching = new BatchingOptions();
-using (var classifier = DualEncoderImageClassifier.Load(directory, accelerator))
-{
-    Console.WriteLine($"accelerator {classifier.Description.Accelerator.Kind} ({classifier.Description.Accelerator.Name})");
-    inProcessUnbatched = await InProcessAsync(classifier, new BatchingOptions { Enabled = false }, "in-process, batching off");
-    inProcess = await InProcessAsync(classifier, batching, $"in-process, batching {batching.MaxBatchSize}/{batching.MaxWaitMilliseconds} ms");
-}
-
+using var classifier = DualEncoderImageClassifier.Load(directory, accelerator);
+var kind = classifier.Description.Accelerator.Kind;
+Console.WriteLine($"accelerator {kind} ({classifier.Description.Accelerator.Name}); service default batching: {(batching.Enabled ? "on" : "off")}");
+var on = await InProcessAsync(new BatchingOptions { Enabled = true }, $"in-process, batching {batching.MaxBatchSize}/{batching.MaxWaitMilliseconds} ms");
+var off = await InProcessAsync(new BatchingOptions { Enabled = false }, "in-process, batching off");
 var http = await OverHttpAsync();
+// The service default measured again after the HTTP phase, so phase order cannot flatter the ratio.
+var again = await InProcessAsync(batching, "in-process, service default (repeat)");
+var baseline = Math.Max(again.PerSecond, batching.Enabled ? on.PerSecond : off.PerSecond);
 
 Console.WriteLine();
-Console.WriteLine(inProcessUnbatched);
-Console.WriteLine(inProcess);
+Console.WriteLine(off);
+Console.WriteLine(on);
+Console.WriteLine(again);
 Console.WriteLine(http);
-Console.WriteLine($"batching gain in-process (on / off):      {inProcess.PerSecond / inProcessUnbatched.PerSecond:F2}x");
-Console.WriteLine($"HTTP throughput / in-process throughput: {http.PerSecond / inProcess.PerSecond:P1} (goal >= 80%)");
+Console.WriteLine($"batching gain in-process (on / off):      {on.PerSecond / off.PerSecond:F2}x");
+Console.WriteLine($"HTTP throughput / in-process throughput: {http.PerSecond / baseline:P1} (goal >= 80%; baseline: the better in-process run of the service default)");
 return 0;
 
-async Task<LoadResult> InProcessAsync(IImageClassifier classifier, BatchingOptions options, string name)
+async Task<LoadResult> InProcessAsync(BatchingOptions options, string name)
 {
     var batcher = new InferenceBatcher(classifier, Microsoft.Extensions.Options.Options.Create(options), new InferenceMetrics(classifier), NullLogger<InferenceBatcher>.Instance);
     await batcher.StartAsync(CancellationToken.None);
     // Same per-request work as the API minus HTTP: decode the PNG, then classify through the batcher.
     async Task Call(int i) => await batcher.ClassifyAsync(ImageDecoder.Decode(images[i % images.Length], limits));
-    await LoadRun.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(1), Call);
+    await LoadRun.RunAsync("warm-up", concurrency, TimeSpan.FromSeconds(2), Call);
     var result = await LoadRun.RunAsync(name, concurrency, duration, Call);
     await batcher.StopAsync(CancellationToken.None);
     return result;
@@ -65,6 +69,8 @@ async Task<LoadResult> OverHttpAsync()
         "--Spatial:Server:Address=127.0.0.1", "--Spatial:Server:Port=0", $"--Spatial:Model:Path={directory}",
         $"--Spatial:Model:Accelerator={accelerator}", "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterName=simple"]);
     builder.AddSpatialService();
+    // The same loaded model as the in-process phases, so only HTTP differs.
+    builder.Services.AddSingleton<IImageClassifier>(new SharedClassifier(classifier));
     var app = StartupVerification.BuildVerified(builder, Console.Error) ?? throw new InvalidOperationException("the service did not start");
     app.MapSpatialService();
     await app.StartAsync();

@@ -19,7 +19,7 @@ public sealed class BatchingTests
     public async Task Concurrent_images_share_forward_passes_up_to_the_maximum_size_and_never_overlap()
     {
         using var classifier = new FakeClassifier { Delay = TimeSpan.FromMilliseconds(20) };
-        var batcher = Create(classifier, new BatchingOptions { MaxBatchSize = 8, MaxWaitMilliseconds = 5 });
+        var batcher = Create(classifier, new BatchingOptions { Enabled = true, MaxBatchSize = 8, MaxWaitMilliseconds = 5 });
         await batcher.StartAsync(CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => batcher.ClassifyAsync(Image))));
@@ -54,7 +54,7 @@ public sealed class BatchingTests
     public async Task A_lone_image_waits_no_longer_than_the_maximum_wait()
     {
         using var classifier = new FakeClassifier();
-        var batcher = Create(classifier, new BatchingOptions { MaxBatchSize = 64, MaxWaitMilliseconds = 30 });
+        var batcher = Create(classifier, new BatchingOptions { Enabled = true, MaxBatchSize = 64, MaxWaitMilliseconds = 30 });
         await batcher.StartAsync(CancellationToken.None);
 
         var result = await batcher.ClassifyAsync(Image).WaitAsync(TimeSpan.FromSeconds(5));
@@ -100,7 +100,7 @@ public sealed class BatchingTests
     {
         using var classifier = new FakeClassifier();
         classifier.Gate.Reset();
-        var batcher = Create(classifier, new BatchingOptions { MaxBatchSize = 2 });
+        var batcher = Create(classifier, new BatchingOptions { Enabled = true, MaxBatchSize = 2 });
         await batcher.StartAsync(CancellationToken.None);
         var queued = Enumerable.Range(0, 5).Select(_ => batcher.ClassifyAsync(Image)).ToList();
 

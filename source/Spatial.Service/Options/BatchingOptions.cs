@@ -8,7 +8,10 @@ public sealed class BatchingOptions
     /// <summary>Configuration section these options bind from.</summary>
     public const string Section = "Spatial:Batching";
 
-    /// <summary>When false every image is its own forward pass (batch size 1, no waiting).</summary>
+    /// <summary>
+    /// When false every image is its own forward pass (batch size 1, no waiting). On by default: the service
+    /// benchmark measured batching faster than single images even on the CPU backend.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Most images in one forward pass.</summary>
