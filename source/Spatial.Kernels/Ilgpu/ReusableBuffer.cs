@@ -25,6 +25,9 @@ internal sealed class ReusableBuffer<T>(Accelerator accelerator) : IDisposable w
         return _buffer.View.SubView(0, length);
     }
 
+    /// <summary>Host address of the buffer's first element; meaningful on the CPU accelerator only, where device memory is host memory.</summary>
+    public nint HostAddress => _buffer?.NativePtr ?? 0;
+
     /// <summary>Copies <paramref name="data"/> to the start of the buffer and returns a view of exactly that length (at least one element).</summary>
     public ArrayView<T> Upload(ReadOnlySpan<T> data)
     {
