@@ -7,7 +7,7 @@ using Spatial.Deployment.Images;
 using Spatial.Models.Registry;
 
 /// <summary>Stage 4: the service image, built and proven in a container.</summary>
-interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseImage
+interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseImage, IHazSourceRevision
 {
     /// <summary>The container test's memory limit: the service must classify within it.</summary>
     const long ContainerMemoryLimitBytes = 1L << 30;
@@ -109,12 +109,5 @@ interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseIm
             Log.Error("Container {Name} logs:\n{Logs}", container.Name, logs);
             throw;
         }
-    }
-
-    string SourceRevision()
-    {
-        using var git = ProcessTasks.StartProcess("git", "rev-parse HEAD", RootDirectory, logOutput: false, logInvocation: false);
-        git.AssertZeroExitCode();
-        return git.Output.First().Text.Trim();
     }
 }
