@@ -105,9 +105,8 @@ public sealed class PizzaImageGenerator
                     _ => r.Uniform(0.42, 0.58),
                 },
             };
-            var margin = 0.5 - scene.R - 0.02;
-            scene.Cx = 0.5 + r.Uniform(-margin, margin);
-            scene.Cy = 0.5 + r.Uniform(-margin, margin);
+            scene.Cx = 0.5 + r.Uniform(-0.06, 0.06);
+            scene.Cy = 0.5 + r.Uniform(-0.06, 0.06);
             if (pizzaClass == PizzaClass.Burnt)
                 AddBurnClusters(scene, r, sameSide: false);
             else if (pizzaClass == PizzaClass.UnevenlyBaked)
@@ -138,8 +137,8 @@ public sealed class PizzaImageGenerator
             for (var k = 0; k < clusters; k++)
             {
                 var angle = sameSide
-                    ? start + (k - (clusters - 1) / 2.0) * r.Uniform(0.45, 0.6)
-                    : start + k * 2 * Math.PI / clusters + r.Uniform(-0.3, 0.3);
+                    ? start + (k - (clusters - 1) / 2.0) * r.Uniform(0.35, 0.5)
+                    : start + k * 2 * Math.PI / clusters + r.Uniform(-0.25, 0.25);
                 var distance = scene.R * r.Uniform(0.45, 0.7);
                 AddBlobs(scene, r, scene.Cx + distance * Math.Cos(angle), scene.Cy + distance * Math.Sin(angle), scene.R * 0.12, r.Next(3, 5), maxRadius: 0.18);
             }

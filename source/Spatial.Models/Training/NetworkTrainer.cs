@@ -12,7 +12,7 @@ internal static class NetworkTrainer
 
     public static void Train(DualEncoderNetwork network, TrainingSet data, FeatureStandardizer standardizer, TrainingOptions options, Action<string>? log)
     {
-        var optimizer = new AdamOptimizer(network.Parameters, options.LearningRate);
+        var optimizer = new AdamOptimizer(network.Parameters, options.LearningRate, options.WeightDecay);
         var workspaces = Enumerable.Range(0, Slices).Select(_ => new DualEncoderNetwork.Workspace(network)).ToArray();
         var scratch = Enumerable.Range(0, Slices).Select(_ => new float[Math.Max(1, network.SpatialInputs)]).ToArray();
         var total = network.Parameters.Select(p => new float[p.Value.Length]).ToArray();

@@ -21,18 +21,21 @@ public static class ReferenceArchitecture
     /// <summary>Spatial features of the spatial encoder's input.</summary>
     public static SpatialFeatureSpec Features { get; } = new() { GridSize = GridSize };
 
-    /// <summary>Visual encoder: three stride-2 3x3 convolutions (64 → 8 px) then global average pooling.</summary>
-    public static IReadOnlyList<LayerSpec> VisualLayers(int width = 1) =>
+    /// <summary>
+    /// Visual encoder: colour and texture. Two stride-2 3x3 convolutions and a 1x1 one (64 → 8 px) then global
+    /// average pooling: a 7-pixel receptive field, so layout is left to the spatial encoder.
+    /// </summary>
+    public static IReadOnlyList<LayerSpec> VisualLayers() =>
     [
-        Conv("visual.conv1", 3, 8 * width),
-        Conv("visual.conv2", 8 * width, 16 * width),
-        Conv("visual.conv3", 16 * width, 32 * width),
+        Conv("visual.conv1", 3, 8, 3, 1),
+        Conv("visual.conv2", 8, 16, 3, 1),
+        Conv("visual.conv3", 16, 32, 1, 0),
         new LayerSpec { Kind = LayerSpec.GlobalAveragePool },
     ];
 
     /// <summary>Spatial encoder: one dense layer over the flattened G x G x F features.</summary>
     public static IReadOnlyList<LayerSpec> SpatialLayers() =>
-        [new LayerSpec { Kind = LayerSpec.Dense, Name = "spatial.fc1", Inputs = FeatureLayout.FlattenedCount(Features), Outputs = 64, Relu = true }];
+        [new LayerSpec { Kind = LayerSpec.Dense, Name = "spatial.fc1", Inputs = FeatureLayout.FlattenedCount(Features), Outputs = 32, Relu = true }];
 
     /// <summary>Head: a hidden dense layer, then one logit per class.</summary>
     public static IReadOnlyList<LayerSpec> HeadLayers(int inputs) =>
@@ -41,8 +44,8 @@ public static class ReferenceArchitecture
         new LayerSpec { Kind = LayerSpec.Dense, Name = "head.fc2", Inputs = 32, Outputs = PizzaClasses.Count },
     ];
 
-    private static LayerSpec Conv(string name, int inputs, int outputs) => new()
+    private static LayerSpec Conv(string name, int inputs, int outputs, int kernel, int padding) => new()
     {
-        Kind = LayerSpec.Conv2d, Name = name, Inputs = inputs, Outputs = outputs, KernelSize = 3, Stride = 2, Padding = 1, Relu = true,
+        Kind = LayerSpec.Conv2d, Name = name, Inputs = inputs, Outputs = outputs, KernelSize = kernel, Stride = 2, Padding = padding, Relu = true,
     };
 }

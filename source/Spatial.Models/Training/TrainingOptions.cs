@@ -18,6 +18,9 @@ public sealed record TrainingOptions
     /// <summary>Adam's initial learning rate (cosine-decayed to a tenth by the last epoch).</summary>
     public float LearningRate { get; init; } = 0.003f;
 
+    /// <summary>Decoupled weight decay (AdamW) on weights, not biases: keeps the spatial encoder from memorising.</summary>
+    public float WeightDecay { get; init; } = 0.3f;
+
     /// <summary>Held-out images the metrics are measured on (a seed training never sees).</summary>
     public int HeldOutSamples { get; init; } = 1000;
 
@@ -35,8 +38,8 @@ public sealed record TrainingOptions
     {
         if (TrainingSamples < 1 || Epochs < 1 || BatchSize < 1 || HeldOutSamples < 1 || Parallelism < 1)
             throw new ArgumentException("training samples, epochs, batch size, held-out samples and parallelism must all be positive");
-        if (!(LearningRate > 0))
-            throw new ArgumentException($"learning rate must be positive, got {LearningRate}");
+        if (!(LearningRate > 0) || WeightDecay < 0)
+            throw new ArgumentException($"learning rate must be positive and weight decay non-negative, got {LearningRate} and {WeightDecay}");
         if (HeldOutSeed == Seed)
             throw new ArgumentException("the held-out seed must differ from the training seed");
     }
