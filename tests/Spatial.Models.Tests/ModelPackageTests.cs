@@ -1,0 +1,153 @@
+using Spatial.Models.Safetensors;
+
+namespace Spatial.Models.Tests;
+
+public class ModelPackageTests
+{
+    private TempDirectory _root = null!;
+
+    [SetUp]
+    public void SetUp() => _root = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => _root.Dispose();
+
+    private string Weights(string package) => Path.Combine(package, PackageFiles.WeightsFileName);
+
+    /// <summary>Replaces the weights file and updates the manifest's checksum and size, so only later checks can catch the change.</summary>
+    private static void ReplaceWeightsConsistently(string package, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(package, PackageFiles.WeightsFileName), bytes);
+        var manifest = ManifestJson.Deserialize(File.ReadAllText(Path.Combine(package, PackageFiles.ManifestFileName)));
+        ModelPackageWriter.WriteManifest(package, manifest with
+        {
+            Artifacts = [manifest.Artifacts[0] with { Sha256 = PackageFiles.Sha256(bytes), Size = bytes.LongLength }],
+        });
+    }
+
+    private static string LoadError(string package) => Assert.Throws<ModelPackageException>(() => ModelPackage.Load(package))!.Message;
+
+    [Test]
+    public void ShippedPackageLoads()
+    {
+        var package = ModelPackage.Load(ShippedModel.PackageDirectory);
+        Assert.That(package.Manifest.Version, Is.EqualTo(ShippedModel.Version));
+        Assert.That(package.Manifest.Head.InputSize, Is.EqualTo(package.Manifest.VisualEncoder.EmbeddingSize + package.Manifest.SpatialEncoder.EmbeddingSize));
+        Assert.That(package.Directory, Is.EqualTo(Path.GetFullPath(ShippedModel.PackageDirectory)));
+    }
+
+    [Test]
+    public void FlippedByteInWeightsFailsIntegrityInOneLine()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var bytes = File.ReadAllBytes(Weights(package));
+        bytes[^10] ^= 0x01;
+        File.WriteAllBytes(Weights(package), bytes);
+        var message = LoadError(package);
+        Assert.That(message, Does.Contain("integrity").And.Contain("SHA-256").And.Contain(PackageFiles.WeightsFileName));
+        Assert.That(message, Does.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void WrongSizeFailsIntegrity()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        File.AppendAllText(Weights(package), " ");
+        Assert.That(LoadError(package), Does.Contain("integrity").And.Contain("bytes, manifest says"));
+    }
+
+    [Test]
+    public void TruncatedSafetensorsFailsStructure()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        ReplaceWeightsConsistently(package, File.ReadAllBytes(Weights(package))[..^64]);
+        Assert.That(LoadError(package), Does.Contain("structure").And.Contain("truncated"));
+    }
+
+    [Test]
+    public void WrongTensorShapeFailsStructure()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var original = SafetensorsFile.Read(Weights(package));
+        var tensors = original.Tensors.Keys.Select(name => name == "head.fc2.bias"
+            ? new Float32Tensor(name, [6], new float[6])
+            : new Float32Tensor(name, original.Tensors[name].Shape.Select(d => (int)d).ToArray(), original.GetFloat32(name))).ToList();
+        ReplaceWeightsConsistently(package, SafetensorsWriter.ToBytes(tensors));
+        Assert.That(LoadError(package), Does.Contain("structure").And.Contain("head.fc2.bias").And.Contain("[6]"));
+    }
+
+    [Test]
+    public void MissingTensorFailsStructure()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var original = SafetensorsFile.Read(Weights(package));
+        var tensors = original.Tensors.Keys.Where(n => n != "visual.conv2.weight")
+            .Select(n => new Float32Tensor(n, original.Tensors[n].Shape.Select(d => (int)d).ToArray(), original.GetFloat32(n))).ToList();
+        ReplaceWeightsConsistently(package, SafetensorsWriter.ToBytes(tensors));
+        Assert.That(LoadError(package), Does.Contain("visual.conv2.weight").And.Contain("missing"));
+    }
+
+    [Test]
+    public void HeadThatDoesNotFitBothEncodersIsIncompatible()
+    {
+        // A head sized for the visual embedding only: internally consistent, but not a dual encoder over these two.
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with
+        {
+            Head = m.Head with { InputSize = m.VisualEncoder.EmbeddingSize, Layers = [m.Head.Layers[0] with { Inputs = m.VisualEncoder.EmbeddingSize }, .. m.Head.Layers.Skip(1)] },
+        });
+        var original = SafetensorsFile.Read(Weights(package));
+        var tensors = original.Tensors.Keys.Select(n => n == "head.fc1.weight"
+            ? new Float32Tensor(n, [32, 32], new float[32 * 32])
+            : new Float32Tensor(n, original.Tensors[n].Shape.Select(d => (int)d).ToArray(), original.GetFloat32(n))).ToList();
+        ReplaceWeightsConsistently(package, SafetensorsWriter.ToBytes(tensors));
+        Assert.That(LoadError(package), Does.Contain("compatibility").And.Contain("visual").And.Contain("spatial"));
+    }
+
+    [Test]
+    public void UnsupportedFeatureVersionIsIncompatible()
+    {
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with
+        {
+            SpatialEncoder = m.SpatialEncoder with { Features = m.SpatialEncoder.Features with { Version = "spatial-features/99" } },
+        });
+        Assert.That(LoadError(package), Does.Contain("compatibility").And.Contain("spatial-features/99"));
+    }
+
+    [Test]
+    public void UnsupportedPreprocessingIsIncompatible()
+    {
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with
+        {
+            VisualEncoder = m.VisualEncoder with { Input = m.VisualEncoder.Input with { PreprocessVersion = "preprocess/0" } },
+        });
+        Assert.That(LoadError(package), Does.Contain("compatibility").And.Contain("preprocess/0"));
+    }
+
+    [Test]
+    public void FeatureCountTheKernelsDoNotProduceIsIncompatible()
+    {
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with
+        {
+            SpatialEncoder = m.SpatialEncoder with { Features = m.SpatialEncoder.Features with { OrientationBins = m.SpatialEncoder.Features.OrientationBins + 1 } },
+        });
+        Assert.That(LoadError(package), Does.Contain("compatibility").And.Contain("features per patch"));
+    }
+
+    [Test]
+    public void MalformedManifestAndBadVersionAreReported()
+    {
+        var package = ShippedModel.CopyTo(_root.Path, version: "1.0");
+        Assert.That(LoadError(package), Does.Contain("manifest").And.Contain("semantic"));
+        File.WriteAllText(Path.Combine(package, PackageFiles.ManifestFileName), "{ not json");
+        Assert.That(LoadError(package), Does.Contain("malformed"));
+        File.Delete(Path.Combine(package, PackageFiles.ManifestFileName));
+        Assert.That(LoadError(package), Does.Contain("no manifest.json"));
+    }
+
+    [Test]
+    public void ArtifactPathOutsideThePackageIsRefused()
+    {
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with { Artifacts = [m.Artifacts[0] with { File = "../weights.safetensors" }] });
+        Assert.That(LoadError(package), Does.Contain("not a plain file name"));
+    }
+}
