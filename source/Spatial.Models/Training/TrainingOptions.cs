@@ -7,10 +7,10 @@ public sealed record TrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>Generated training images.</summary>
-    public int TrainingSamples { get; init; } = 4000;
+    public int TrainingSamples { get; init; } = 6000;
 
     /// <summary>Passes over the training set.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 15;
 
     /// <summary>Images per optimiser step.</summary>
     public int BatchSize { get; init; } = 32;

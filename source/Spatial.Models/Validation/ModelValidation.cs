@@ -101,9 +101,10 @@ public static class ModelValidation
 
     private static (ValidationCheck, double?) CheckAccuracy(string directory, EnvironmentPolicy policy, ModelValidationOptions options, IKernelBackend? backend)
     {
-        var owned = backend is null ? KernelBackends.Create(options.Accelerator) : null;
+        IKernelBackend? owned = null;
         try
         {
+            owned = backend is null ? KernelBackends.Create(options.Accelerator) : null;
             var package = ModelPackage.Load(directory);
             using var classifier = new DualEncoderClassifier(package, backend ?? owned!);
             var result = ModelEvaluator.Evaluate(classifier, ModelEvaluator.ValidationSeed, options.ValidationSamples);
