@@ -51,4 +51,23 @@ public class ShippedModelTests
         }
         Assert.Throws<ArgumentException>(() => classifier.Classify([]));
     }
+
+    [Test]
+    public void IlgpuBackendGivesTheSameClassificationsAsTheVectorisedCpuBackend()
+    {
+        var package = ModelPackage.Load(ShippedModel.PackageDirectory);
+        var images = new PizzaImageGenerator(7).GenerateRange(0, 10).Select(s => s.Image).ToList();
+        using var cpu = KernelBackends.Create(AcceleratorChoice.Cpu);
+        using var ilgpu = KernelBackends.Create(AcceleratorChoice.IlgpuCpu);
+        using var onCpu = new DualEncoderClassifier(package, cpu);
+        using var onIlgpu = new DualEncoderClassifier(package, ilgpu);
+        var expected = onCpu.Classify(images).Results;
+        var actual = onIlgpu.Classify(images).Results;
+        for (var i = 0; i < images.Count; i++)
+        {
+            Assert.That(actual[i].Label, Is.EqualTo(expected[i].Label));
+            foreach (var (label, p) in expected[i].Probabilities)
+                Assert.That(actual[i].Probabilities[label], Is.EqualTo(p).Within(1e-3));
+        }
+    }
 }
