@@ -27,7 +27,9 @@ internal static class CommonOptions
         }
         catch (Exception e) when (e is RegistryException or ModelPackageException or ArgumentException or IOException or FormatException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            // ArgumentException appends "(Parameter 'x')"; the CLI user needs only the sentence.
+            var message = e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+            Console.Error.WriteLine($"error: {message}");
             return 1;
         }
     }
