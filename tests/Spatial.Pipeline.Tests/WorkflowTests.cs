@@ -1,3 +1,4 @@
+using Spatial.Tests.Workflows;
 using Spatial.Build;
 using Spatial.Build.CI;
 using Spatial.Build.IO;

@@ -1,3 +1,4 @@
+using Spatial.Tests.Workflows;
 using Spatial.Build.CI.GitHubActions;
 using Spatial.Tests.Build.Support;
 

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace Spatial.Tests.Build.CI;
+namespace Spatial.Tests.Workflows;
 
 /// <summary>A generated workflow read back with YamlDotNet, with the look-ups the tests need.</summary>
 internal sealed class WorkflowYaml

@@ -1,3 +1,4 @@
+using Spatial.Tests.Workflows;
 using Spatial.Build.CI.Yaml;
 
 namespace Spatial.Tests.Build.CI;
