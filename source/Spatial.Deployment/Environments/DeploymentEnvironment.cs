@@ -11,22 +11,26 @@ public sealed class DeploymentEnvironment
     /// <summary>A developer's machine: everything may fall back to embedded defaults.</summary>
     public static readonly DeploymentEnvironment Development = new(
         "development",
-        new EnvironmentRequirements(RequirementLevel.Recommended, RequirementLevel.Optional, RequirementLevel.Optional, 2 * GiB));
+        new EnvironmentRequirements(RequirementLevel.Recommended, RequirementLevel.Optional, RequirementLevel.Optional, 2 * GiB),
+        new ServiceShape(HostPort: 8081, MemoryLimitBytes: 1 * GiB));
 
     /// <summary>Production-shaped, but runs on any build box: Docker and Trivy are expected, not demanded.</summary>
     public static readonly DeploymentEnvironment Staging = new(
         "staging",
-        new EnvironmentRequirements(RequirementLevel.Recommended, RequirementLevel.Optional, RequirementLevel.Recommended, 5 * GiB));
+        new EnvironmentRequirements(RequirementLevel.Recommended, RequirementLevel.Optional, RequirementLevel.Recommended, 5 * GiB),
+        new ServiceShape(HostPort: 8082, MemoryLimitBytes: 1 * GiB));
 
     /// <summary>The real thing: containers, a GPU and a full security scan, no fallbacks.</summary>
     public static readonly DeploymentEnvironment Production = new(
         "production",
-        new EnvironmentRequirements(RequirementLevel.Required, RequirementLevel.Required, RequirementLevel.Required, 10 * GiB));
+        new EnvironmentRequirements(RequirementLevel.Required, RequirementLevel.Required, RequirementLevel.Required, 10 * GiB),
+        new ServiceShape(HostPort: 8083, MemoryLimitBytes: 2 * GiB));
 
-    private DeploymentEnvironment(string name, EnvironmentRequirements requirements)
+    private DeploymentEnvironment(string name, EnvironmentRequirements requirements, ServiceShape service)
     {
         Name = name;
         Requirements = requirements;
+        Service = service;
     }
 
     /// <summary>Every environment, in promotion order.</summary>
@@ -37,6 +41,9 @@ public sealed class DeploymentEnvironment
 
     /// <summary>What a machine needs to deploy here.</summary>
     public EnvironmentRequirements Requirements { get; }
+
+    /// <summary>How the service runs here.</summary>
+    public ServiceShape Service { get; }
 
     /// <summary>Finds an environment by name (case-insensitive); throws with the accepted names otherwise.</summary>
     public static DeploymentEnvironment Parse(string name) =>

@@ -14,7 +14,10 @@ public sealed record ServiceImageOptions(
     DockerRun Run, string RepositoryRoot, string Version, string Revision, string ModelName, string ModelVersion, DateTimeOffset Created)
 {
     /// <summary>Image repository; the tag is <c>&lt;version&gt;-&lt;short revision&gt;</c>.</summary>
-    public string Repository { get; init; } = "spatial/classifier";
+    public string Repository { get; init; } = DefaultRepository;
+
+    /// <summary>Where service images are tagged unless a caller says otherwise.</summary>
+    public const string DefaultRepository = "spatial/classifier";
 
     /// <summary>Dockerfile relative to <see cref="RepositoryRoot"/>.</summary>
     public string Dockerfile { get; init; } = "docker/service/Dockerfile";
