@@ -113,3 +113,23 @@ public sealed class BatchingTests
         Assert.That(queued.Select(t => t.Status), Has.All.EqualTo(TaskStatus.RanToCompletion));
     }
 }
+
+public class BatchingDefaultsTests
+{
+    [TestCase(AcceleratorChoice.Cuda, true)]
+    [TestCase(AcceleratorChoice.Cpu, false)]
+    [TestCase(AcceleratorChoice.IlgpuCpu, false)]
+    public void Unset_batching_follows_the_accelerator(AcceleratorChoice accelerator, bool expected)
+    {
+        var options = new BatchingOptions();
+        Assert.That(options.IsEnabledFor(accelerator), Is.EqualTo(expected));
+        Assert.That(options.EffectiveMaxBatchSize(accelerator), Is.EqualTo(expected ? options.MaxBatchSize : 1));
+    }
+
+    [Test]
+    public void An_explicit_setting_wins_over_the_accelerator()
+    {
+        Assert.That(new BatchingOptions { Enabled = true }.IsEnabledFor(AcceleratorChoice.Cpu), Is.True);
+        Assert.That(new BatchingOptions { Enabled = false }.IsEnabledFor(AcceleratorChoice.Cuda), Is.False);
+    }
+}

@@ -99,7 +99,9 @@ public sealed class ClassifyApiTests
             Assert.That(json.GetProperty("classes").EnumerateArray().Select(c => c.GetString()), Is.EqualTo(FakeClassifier.Classes));
             Assert.That(json.GetProperty("accelerator").GetProperty("kind").GetString(), Is.EqualTo("Cpu"));
             Assert.That(json.GetProperty("accelerator").GetProperty("name").GetString(), Is.EqualTo("test CPU"));
-            Assert.That(json.GetProperty("batching").GetProperty("enabled").GetBoolean(), Is.True);
+            // The default follows the accelerator: a CPU backend runs every image alone.
+            Assert.That(json.GetProperty("batching").GetProperty("enabled").GetBoolean(), Is.False);
+            Assert.That(json.GetProperty("batching").GetProperty("maxBatchSize").GetInt32(), Is.EqualTo(1));
             Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("Ready"));
         });
     }

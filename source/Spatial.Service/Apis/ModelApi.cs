@@ -32,7 +32,7 @@ public static class ModelApi
             description.ModelVersion,
             description.Classes,
             new AcceleratorResponse(accelerator.Name, accelerator.Kind, accelerator.MemoryBytes, accelerator.ComputeCapability, accelerator.ProcessorCount),
-            new BatchingResponse(options.Enabled, options.EffectiveMaxBatchSize, options.EffectiveMaxWait.TotalMilliseconds),
+            new BatchingResponse(options.IsEnabledFor(accelerator.Kind), options.EffectiveMaxBatchSize(accelerator.Kind), options.EffectiveMaxWait(accelerator.Kind).TotalMilliseconds),
             readiness.State.ToString()));
     }
 }

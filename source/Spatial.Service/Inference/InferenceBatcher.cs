@@ -30,8 +30,9 @@ public sealed class InferenceBatcher : IHostedService
         _classifier = classifier;
         _metrics = metrics;
         _logger = logger;
-        _maxBatchSize = options.Value.EffectiveMaxBatchSize;
-        _maxWait = options.Value.EffectiveMaxWait;
+        var accelerator = classifier.Description.Accelerator.Kind;
+        _maxBatchSize = options.Value.EffectiveMaxBatchSize(accelerator);
+        _maxWait = options.Value.EffectiveMaxWait(accelerator);
         _capacity = options.Value.QueueCapacity;
         _queue = Channel.CreateBounded<PendingImage>(new BoundedChannelOptions(_capacity)
         {

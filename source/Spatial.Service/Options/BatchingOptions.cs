@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Spatial.Kernels;
 
 namespace Spatial.Service.Options;
 
@@ -9,10 +10,10 @@ public sealed class BatchingOptions
     public const string Section = "Spatial:Batching";
 
     /// <summary>
-    /// When false every image is its own forward pass (batch size 1, no waiting). On by default: the service
-    /// benchmark measured batching faster than single images even on the CPU backend.
+    /// True gathers images into batches; false makes every image its own forward pass (batch size 1, no
+    /// waiting). Unset, it follows the accelerator (<see cref="IsEnabledFor"/>).
     /// </summary>
-    public bool Enabled { get; set; } = true;
+    public bool? Enabled { get; set; }
 
     /// <summary>Most images in one forward pass.</summary>
     [Range(1, 1024)]
@@ -26,9 +27,17 @@ public sealed class BatchingOptions
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 1024;
 
-    /// <summary>Batch size actually used, after <see cref="Enabled"/>.</summary>
-    public int EffectiveMaxBatchSize => Enabled ? MaxBatchSize : 1;
+    /// <summary>
+    /// Whether batching is in effect on <paramref name="accelerator"/>. By default on for CUDA, where one launch
+    /// for many images uses the device well, and off on the CPU backends: the service benchmark measured
+    /// batched in-process throughput at 0.82-0.98x of single images there (the kernels already use every core).
+    /// </summary>
+    public bool IsEnabledFor(AcceleratorChoice accelerator) => Enabled ?? accelerator == AcceleratorChoice.Cuda;
 
-    /// <summary>Wait actually used, after <see cref="Enabled"/>.</summary>
-    public TimeSpan EffectiveMaxWait => Enabled ? TimeSpan.FromMilliseconds(MaxWaitMilliseconds) : TimeSpan.Zero;
+    /// <summary>Batch size actually used on <paramref name="accelerator"/>.</summary>
+    public int EffectiveMaxBatchSize(AcceleratorChoice accelerator) => IsEnabledFor(accelerator) ? MaxBatchSize : 1;
+
+    /// <summary>Wait actually used on <paramref name="accelerator"/>.</summary>
+    public TimeSpan EffectiveMaxWait(AcceleratorChoice accelerator) =>
+        IsEnabledFor(accelerator) ? TimeSpan.FromMilliseconds(MaxWaitMilliseconds) : TimeSpan.Zero;
 }
