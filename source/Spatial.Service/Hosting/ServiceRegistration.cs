@@ -22,6 +22,7 @@ public static class ServiceRegistration
     /// <summary>Registers the service's options, components and framework features.</summary>
     public static WebApplicationBuilder AddSpatialService(this WebApplicationBuilder builder)
     {
+        DefaultMetricSet.Configure();
         var services = builder.Services;
         AddValidatedOptions<ModelOptions>(services, ModelOptions.Section);
         AddValidatedOptions<LimitsOptions>(services, LimitsOptions.Section);
