@@ -4,8 +4,11 @@ using Spatial.Kernels.Ilgpu;
 using Spatial.Kernels.Tests.Reference;
 
 // Kernel benchmark: one run, one machine, every backend against the same baselines. Prints one
-// machine-parsable line per measurement. Usage: [--seconds N] (measure time per backend, default 3).
-var seconds = args.Length == 2 && args[0] == "--seconds" ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3.0;
+// machine-parsable line per measurement. Usage: [--seconds N] (measure time per backend, default 3)
+// [--preprocess-only] (skip the spatial features, for quicker preprocessing comparisons).
+var secondsAt = Array.IndexOf(args, "--seconds");
+var seconds = secondsAt >= 0 && secondsAt + 1 < args.Length ? double.Parse(args[secondsAt + 1], System.Globalization.CultureInfo.InvariantCulture) : 3.0;
+var preprocessOnly = args.Contains("--preprocess-only");
 const int Batch = 32, SourceWidth = 1024, SourceHeight = 768;
 var images = Enumerable.Range(0, Batch).Select(i => SyntheticImage.Create(SourceWidth, SourceHeight, i)).ToArray();
 var spec = new PreprocessSpec { Width = 224, Height = 224, CenterCrop = true };
@@ -66,6 +69,13 @@ foreach (var (name, _) in backends)
 foreach (var name in outputs.Keys.Where(n => n != "cpu"))
     Console.WriteLine($"parity preprocess backend={name} max_abs_diff_vs_cpu={Throughput.MaxAbsDiff(outputs[name], outputs["cpu"]):E2}");
 Console.WriteLine($"preprocess bandwidth_ceiling images_per_s={ceiling:F0} read_gb_per_s={bandwidth.ReadBytesPerSecond / 1e9:F1} write_gb_per_s={bandwidth.WriteBytesPerSecond / 1e9:F1} ratio_vs_opencv={ceiling / opencv:F3}");
+
+if (preprocessOnly)
+{
+    foreach (var (_, backend) in backends)
+        backend.Dispose();
+    return 0;
+}
 
 // Spatial features (no OpenCV equivalent: ratios are against the plain reference).
 var featureFloats = featureSpec.GridSize * featureSpec.GridSize * featureSpec.FeatureCount;
