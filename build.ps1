@@ -68,7 +68,9 @@ function NeedsBuild {
 
 if (NeedsBuild) {
     New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
-    ExecSafe { & $env:DOTNET_EXE build $BuildProjectFile /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet }
+    # Quiet on success; the compiler's messages only when the build project fails to build.
+    $BuildLog = & $env:DOTNET_EXE build $BuildProjectFile /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet 2>&1
+    if ($LASTEXITCODE) { $BuildLog | Write-Output; exit $LASTEXITCODE }
     New-Item -ItemType File -Path $BuildStamp -Force | Out-Null
 }
 

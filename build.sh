@@ -46,7 +46,11 @@ needs_build() {
 
 if needs_build; then
   mkdir -p "$TEMP_DIRECTORY"
-  "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet
+  # Quiet on success; the compiler's messages only when the build project fails to build.
+  if ! "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet >"$TEMP_DIRECTORY/build-project.log" 2>&1; then
+    cat "$TEMP_DIRECTORY/build-project.log" >&2
+    exit 1
+  fi
   touch "$BUILD_STAMP"
 fi
 
