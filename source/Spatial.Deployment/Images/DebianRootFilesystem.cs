@@ -1,4 +1,3 @@
-using Spatial.Deployment.Preflight;
 
 namespace Spatial.Deployment.Images;
 

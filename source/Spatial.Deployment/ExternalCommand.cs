@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Spatial.Deployment.Preflight;
+namespace Spatial.Deployment;
 
 /// <summary>Runs a short external command and captures its output; a missing program is a result, not a crash.</summary>
 internal static class ExternalCommand
