@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Algorithms;
 using Spatial.Kernels.Planning;
@@ -38,12 +39,17 @@ internal static class IlgpuKernels
             if (a.PairedStores != 0)
             {
                 // Two neighbouring outputs per 64-bit store: half the output accesses (even width and chunk start).
+                // Taps move left to right, so the last word read from each row is often the next tap's first word.
+                long topIndex = -1, bottomIndex = -1;
+                ulong topWord = 0, bottomWord = 0;
                 for (; x + 1 < xEnd; x += 2)
                 {
                     var c0 = columns[firstColumn + x];
                     var c1 = columns[firstColumn + x + 1];
-                    ulong top0 = PixelPair(pixels, taps.Top + c0.Offset), bottom0 = PixelPair(pixels, taps.Bottom + c0.Offset);
-                    ulong top1 = PixelPair(pixels, taps.Top + c1.Offset), bottom1 = PixelPair(pixels, taps.Bottom + c1.Offset);
+                    var top0 = PixelPair(pixels, taps.Top + c0.Offset, ref topIndex, ref topWord);
+                    var bottom0 = PixelPair(pixels, taps.Bottom + c0.Offset, ref bottomIndex, ref bottomWord);
+                    var top1 = PixelPair(pixels, taps.Top + c1.Offset, ref topIndex, ref topWord);
+                    var bottom1 = PixelPair(pixels, taps.Bottom + c1.Offset, ref bottomIndex, ref bottomWord);
                     var pair = (outR + x) >> 1;
                     outputPairs[pair] = Pack(
                         Bilinear(top0, bottom0, 0, c0.Weight, taps.Weight) * a.ScaleR + a.BiasR,
@@ -69,9 +75,11 @@ internal static class IlgpuKernels
     }
 
     /// <summary>Two floats as one little-endian 64-bit word: <paramref name="first"/> at the lower address.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Pack(float first, float second) => Interop.FloatAsInt(first) | ((ulong)Interop.FloatAsInt(second) << 32);
 
     /// <summary>The 6 bytes (R, G, B of two neighbouring pixels) starting at byte <paramref name="offset"/>, little-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PixelPair(ArrayView<ulong> pixels, long offset)
     {
         var word = offset >> 3;
@@ -83,6 +91,31 @@ internal static class IlgpuKernels
         return value;
     }
 
+    /// <summary>
+    /// <see cref="PixelPair(ArrayView{ulong}, long)"/> that remembers the last word it read (index and value), so a
+    /// word shared by neighbouring taps is read once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong PixelPair(ArrayView<ulong> pixels, long offset, ref long cachedIndex, ref ulong cachedWord)
+    {
+        var word = offset >> 3;
+        var shift = (int)(offset & 7) * 8;
+        if (word != cachedIndex)
+        {
+            cachedWord = pixels[word];
+            cachedIndex = word;
+        }
+        var value = cachedWord >> shift;
+        if (shift > 16)
+        {
+            cachedWord = pixels[word + 1];
+            cachedIndex = word + 1;
+            value |= cachedWord << (64 - shift);
+        }
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Bilinear(ulong top, ulong bottom, int channel, float wx, float wy)
     {
         float a = (int)((top >> channel) & 0xFF), b = (int)((top >> (channel + 24)) & 0xFF);
