@@ -37,31 +37,7 @@ internal static class IlgpuKernels
             var outR = n * 3 * plane + y * a.Width;
             var firstColumn = n * a.Width;
             if (a.PairedStores != 0)
-            {
-                // Two neighbouring outputs per 64-bit store: half the output accesses (even width and chunk start).
-                // Taps move left to right, so the last word read from each row is often the next tap's first word.
-                long topIndex = -1, bottomIndex = -1;
-                ulong topWord = 0, bottomWord = 0;
-                for (; x + 1 < xEnd; x += 2)
-                {
-                    var c0 = columns[firstColumn + x];
-                    var c1 = columns[firstColumn + x + 1];
-                    var top0 = PixelPair(pixels, taps.Top + c0.Offset, ref topIndex, ref topWord);
-                    var bottom0 = PixelPair(pixels, taps.Bottom + c0.Offset, ref bottomIndex, ref bottomWord);
-                    var top1 = PixelPair(pixels, taps.Top + c1.Offset, ref topIndex, ref topWord);
-                    var bottom1 = PixelPair(pixels, taps.Bottom + c1.Offset, ref bottomIndex, ref bottomWord);
-                    var pair = (outR + x) >> 1;
-                    outputPairs[pair] = Pack(
-                        Bilinear(top0, bottom0, 0, c0.Weight, taps.Weight) * a.ScaleR + a.BiasR,
-                        Bilinear(top1, bottom1, 0, c1.Weight, taps.Weight) * a.ScaleR + a.BiasR);
-                    outputPairs[pair + (plane >> 1)] = Pack(
-                        Bilinear(top0, bottom0, 8, c0.Weight, taps.Weight) * a.ScaleG + a.BiasG,
-                        Bilinear(top1, bottom1, 8, c1.Weight, taps.Weight) * a.ScaleG + a.BiasG);
-                    outputPairs[pair + plane] = Pack(
-                        Bilinear(top0, bottom0, 16, c0.Weight, taps.Weight) * a.ScaleB + a.BiasB,
-                        Bilinear(top1, bottom1, 16, c1.Weight, taps.Weight) * a.ScaleB + a.BiasB);
-                }
-            }
+                x = PreprocessPairs(a, pixels, columns, outputPairs, taps, firstColumn, outR, plane, x, xEnd);
             for (; x < xEnd; x++)
             {
                 var column = columns[firstColumn + x];
@@ -72,6 +48,39 @@ internal static class IlgpuKernels
                 output[outR + 2 * plane + x] = Bilinear(top, bottom, 16, column.Weight, taps.Weight) * a.ScaleB + a.BiasB;
             }
         }
+    }
+
+    /// <summary>
+    /// Outputs [x, xEnd) of one row, two neighbouring outputs per 64-bit store (even width and chunk start); returns
+    /// the first output left undone. Its own method so the JIT's inlining budget covers every view access in it.
+    /// Taps move left to right, so the last word read from each source row is often the next tap's first word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int PreprocessPairs(PreprocessArgs a, ArrayView<ulong> pixels, ArrayView<ColumnTap> columns, ArrayView<ulong> outputPairs,
+        RowTap taps, int firstColumn, int outR, int plane, int x, int xEnd)
+    {
+        long topIndex = -1, bottomIndex = -1;
+        ulong topWord = 0, bottomWord = 0;
+        for (; x + 1 < xEnd; x += 2)
+        {
+            var c0 = columns[firstColumn + x];
+            var c1 = columns[firstColumn + x + 1];
+            var top0 = PixelPair(pixels, taps.Top + c0.Offset, ref topIndex, ref topWord);
+            var bottom0 = PixelPair(pixels, taps.Bottom + c0.Offset, ref bottomIndex, ref bottomWord);
+            var top1 = PixelPair(pixels, taps.Top + c1.Offset, ref topIndex, ref topWord);
+            var bottom1 = PixelPair(pixels, taps.Bottom + c1.Offset, ref bottomIndex, ref bottomWord);
+            var pair = (outR + x) >> 1;
+            outputPairs[pair] = Pack(
+                Bilinear(top0, bottom0, 0, c0.Weight, taps.Weight) * a.ScaleR + a.BiasR,
+                Bilinear(top1, bottom1, 0, c1.Weight, taps.Weight) * a.ScaleR + a.BiasR);
+            outputPairs[pair + (plane >> 1)] = Pack(
+                Bilinear(top0, bottom0, 8, c0.Weight, taps.Weight) * a.ScaleG + a.BiasG,
+                Bilinear(top1, bottom1, 8, c1.Weight, taps.Weight) * a.ScaleG + a.BiasG);
+            outputPairs[pair + plane] = Pack(
+                Bilinear(top0, bottom0, 16, c0.Weight, taps.Weight) * a.ScaleB + a.BiasB,
+                Bilinear(top1, bottom1, 16, c1.Weight, taps.Weight) * a.ScaleB + a.BiasB);
+        }
+        return x;
     }
 
     /// <summary>Two floats as one little-endian 64-bit word: <paramref name="first"/> at the lower address.</summary>
