@@ -163,6 +163,30 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         return view;
     }
 
+    /// <summary>Copies the rows and columns preprocessing taps into the reused pixel buffer.</summary>
+    private unsafe ArrayView<byte> UploadTappedPixels(IReadOnlyList<RgbImage> images, TappedPixels tapped)
+    {
+        var view = _pixels.View(tapped.TotalBytes);
+        if (_isCpu)
+        {
+            // Device memory is host memory here: compact straight into it.
+            tapped.CopyTo(images, (byte*)_pixels.HostAddress);
+            return view;
+        }
+        // Compact on the host, then one transfer.
+        var staging = (byte*)NativeMemory.Alloc((nuint)tapped.TotalBytes);
+        try
+        {
+            tapped.CopyTo(images, staging);
+            view.CopyFromCPU(ref *staging, tapped.TotalBytes);
+        }
+        finally
+        {
+            NativeMemory.Free(staging);
+        }
+        return view;
+    }
+
     /// <inheritdoc />
     public void Preprocess(IReadOnlyList<RgbImage> images, PreprocessSpec spec, Span<float> output)
     {
@@ -171,9 +195,10 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             return;
         lock (_gate)
         {
-            var pixels = UploadPixels(images, out var offsets);
-            var columns = _columns.Upload(PreprocessTaps.Columns(plan));
-            var rows = _rows.Upload(PreprocessTaps.Rows(plan, images, offsets));
+            var tapped = TappedPixels.Create(plan);
+            var pixels = UploadTappedPixels(images, tapped);
+            var columns = _columns.Upload(tapped.Columns(plan));
+            var rows = _rows.Upload(tapped.Rows(plan));
             // Even length, so the same buffer can also be viewed as 64-bit pairs.
             var result = _preprocessed.View((output.Length + 1) & ~1L);
             // A whole row per item on the CPU; one pixel per thread on a GPU so neighbouring threads write neighbouring floats.

@@ -9,8 +9,8 @@ internal readonly record struct ColumnTap(int Offset, float Weight);
 internal readonly record struct RowTap(long Top, long Bottom, float Weight);
 
 /// <summary>
-/// The preprocessing plan as the ILGPU kernel reads it: every image starts on an 8-byte boundary so a pixel pair can be
-/// read as aligned 64-bit words, and the taps are folded into one table entry per output column and per output row.
+/// The whole-image pixel buffer layout (every image starts on an 8-byte boundary, so pixels can be read as aligned
+/// 64-bit words) and the padding the 64-bit pixel-pair reads need. Preprocessing uploads <see cref="TappedPixels"/> instead.
 /// </summary>
 internal static class PreprocessTaps
 {
@@ -29,32 +29,5 @@ internal static class PreprocessTaps
         }
         totalBytes = total + Tail;
         return offsets;
-    }
-
-    /// <summary>
-    /// The right tap is always the left pixel's neighbour: where the plan clamps it at an edge its weight is zero, and
-    /// a + (b − a)·0 is exactly a, so reading the neighbour (inside the buffer thanks to <see cref="Tail"/>) changes nothing.
-    /// </summary>
-    public static ColumnTap[] Columns(PreprocessPlan plan)
-    {
-        var taps = new ColumnTap[plan.X0.Length];
-        for (var t = 0; t < taps.Length; t++)
-            taps[t] = new ColumnTap(plan.X0[t] * 3, plan.FractionX[t]);
-        return taps;
-    }
-
-    public static RowTap[] Rows(PreprocessPlan plan, IReadOnlyList<RgbImage> images, long[] offsets)
-    {
-        var taps = new RowTap[plan.Y0.Length];
-        for (var n = 0; n < plan.Batch; n++)
-        {
-            var stride = images[n].Width * 3L;
-            for (var y = 0; y < plan.Height; y++)
-            {
-                var t = n * plan.Height + y;
-                taps[t] = new RowTap(offsets[n] + plan.Y0[t] * stride, offsets[n] + plan.Y1[t] * stride, plan.FractionY[t]);
-            }
-        }
-        return taps;
     }
 }
