@@ -25,8 +25,9 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     private readonly ReusableBuffer<ColumnTap> _columns;
     private readonly ReusableBuffer<RowTap> _rows;
     private readonly ReusableBuffer<float> _preprocessed;
+    private readonly ReusableBuffer<int> _claimedItems;
 
-    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>> _preprocess;
+    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<int>> _preprocess;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>> _featureRows;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _featurePatches;
     private readonly Action<KernelConfig, ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _conv2d;
@@ -45,12 +46,13 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         _columns = new ReusableBuffer<ColumnTap>(accelerator);
         _rows = new ReusableBuffer<RowTap>(accelerator);
         _preprocessed = new ReusableBuffer<float>(accelerator);
+        _claimedItems = new ReusableBuffer<int>(accelerator);
         // CPU: one group per simulated multiprocessor (a warp of two OS threads), so there is exactly one thread per core
         // and each walks its share with the grid-stride loop.
         _groupSize = _isCpu ? accelerator.MaxNumThreadsPerGroup : Math.Min(256, accelerator.MaxNumThreadsPerGroup);
         _maxGroups = _isCpu ? accelerator.NumMultiprocessors : accelerator.NumMultiprocessors * 16;
         var clock = Stopwatch.StartNew();
-        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>>(IlgpuKernels.Preprocess);
+        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<int>>(IlgpuKernels.Preprocess);
         _featureRows = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>>(IlgpuKernels.FeatureRows);
         _featurePatches = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.FeaturePatches);
         _conv2d = accelerator.LoadStreamKernel<ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.Conv2d);
@@ -205,10 +207,14 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             var chunk = _isCpu ? plan.Width : 1;
             // Pairs of outputs per store on the CPU, where each view access is a checked call; needs an even row width.
             var paired = _isCpu && plan.Width % 2 == 0 ? 1 : 0;
-            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk, paired,
+            // Rows claimed from a shared counter on the CPU, so a descheduled thread's share is taken over by the others.
+            var claim = _isCpu ? 1 : 0;
+            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk, paired, claim,
                 plan.Scale[0], plan.Scale[1], plan.Scale[2], plan.Bias[0], plan.Bias[1], plan.Bias[2]);
             var items = (long)plan.Batch * plan.Height * ((plan.Width + chunk - 1) / chunk);
-            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>());
+            var claimed = _claimedItems.View(1);
+            claimed.MemSetToZero();
+            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>(), claimed);
             _accelerator.Synchronize();
             result.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
         }
@@ -318,6 +324,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         _columns.Dispose();
         _rows.Dispose();
         _preprocessed.Dispose();
+        _claimedItems.Dispose();
         _accelerator.Dispose();
         _context.Dispose();
     }

@@ -21,12 +21,14 @@ internal static class IlgpuKernels
     /// fewer, wider reads are what make it fast; on a GPU they are fewer memory transactions.
     /// </summary>
     public static void Preprocess(PreprocessArgs a, ArrayView<ulong> pixels, ArrayView<ColumnTap> columns, ArrayView<RowTap> rows,
-        ArrayView<float> output, ArrayView<ulong> outputPairs)
+        ArrayView<float> output, ArrayView<ulong> outputPairs, ArrayView<int> claimed)
     {
         var chunks = (a.Width + a.ChunkWidth - 1) / a.ChunkWidth;
         var items = a.Batch * a.Height * chunks;
         var plane = a.Width * a.Height;
-        for (var item = First; item < items; item += Stride)
+        // Either a grid-stride walk or, with ClaimItems, each thread claims its next item from a counter (zeroed by the host).
+        var item = a.ClaimItems != 0 ? Atomic.Add(ref claimed[0], 1) : First;
+        while (item < items)
         {
             var row = item / chunks;
             var n = row / a.Height;
@@ -47,6 +49,7 @@ internal static class IlgpuKernels
                 output[outR + plane + x] = Bilinear(top, bottom, 8, column.Weight, taps.Weight) * a.ScaleG + a.BiasG;
                 output[outR + 2 * plane + x] = Bilinear(top, bottom, 16, column.Weight, taps.Weight) * a.ScaleB + a.BiasB;
             }
+            item = a.ClaimItems != 0 ? Atomic.Add(ref claimed[0], 1) : item + Stride;
         }
     }
 
