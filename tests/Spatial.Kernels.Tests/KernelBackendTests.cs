@@ -43,6 +43,7 @@ public abstract class KernelBackendTests
     [TestCase(64, 48, 40, 40, true, TestName = "{m}: 4:3 image, centre crop")]
     [TestCase(20, 20, 45, 33, false, TestName = "{m}: upscale")]
     [TestCase(96, 72, 24, 24, false, TestName = "{m}: downscale")]
+    [TestCase(50, 40, 30, 20, false, TestName = "{m}: row width two more than a multiple of four")]
     [TestCase(1024, 768, 224, 224, true, TestName = "{m}: serving shape, 1024x768 centre crop to 224x224")]
     public void Preprocess_matches_reference(int width, int height, int outWidth, int outHeight, bool crop)
     {

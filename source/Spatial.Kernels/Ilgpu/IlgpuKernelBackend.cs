@@ -27,7 +27,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     private readonly ReusableBuffer<float> _preprocessed;
     private readonly ReusableBuffer<int> _claimedItems;
 
-    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<int>> _preprocess;
+    private readonly Action<KernelConfig, PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<ColumnTapQuad>, ArrayView<OutputQuad>, ArrayView<int>> _preprocess;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>> _featureRows;
     private readonly Action<KernelConfig, FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _featurePatches;
     private readonly Action<KernelConfig, ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _conv2d;
@@ -52,7 +52,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         _groupSize = _isCpu ? accelerator.MaxNumThreadsPerGroup : Math.Min(256, accelerator.MaxNumThreadsPerGroup);
         _maxGroups = _isCpu ? accelerator.NumMultiprocessors : accelerator.NumMultiprocessors * 16;
         var clock = Stopwatch.StartNew();
-        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<int>>(IlgpuKernels.Preprocess);
+        _preprocess = accelerator.LoadStreamKernel<PreprocessArgs, ArrayView<ulong>, ArrayView<ColumnTap>, ArrayView<RowTap>, ArrayView<float>, ArrayView<ulong>, ArrayView<ColumnTapQuad>, ArrayView<OutputQuad>, ArrayView<int>>(IlgpuKernels.Preprocess);
         _featureRows = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<byte>, ArrayView<long>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>>(IlgpuKernels.FeatureRows);
         _featurePatches = accelerator.LoadStreamKernel<FeatureArgs, ArrayView<int>, ArrayView<int>, ArrayView<int>, ArrayView<long>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.FeaturePatches);
         _conv2d = accelerator.LoadStreamKernel<ConvArgs, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(IlgpuKernels.Conv2d);
@@ -201,20 +201,21 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             var pixels = UploadTappedPixels(images, tapped);
             var columns = _columns.Upload(tapped.Columns(plan));
             var rows = _rows.Upload(tapped.Rows(plan));
-            // Even length, so the same buffer can also be viewed as 64-bit pairs.
-            var result = _preprocessed.View((output.Length + 1) & ~1L);
+            // A multiple of four floats, so the same buffer can also be viewed as pairs and quads.
+            var result = _preprocessed.View((output.Length + 3) & ~3L);
             // A whole row per item on the CPU; one pixel per thread on a GPU so neighbouring threads write neighbouring floats.
             var chunk = _isCpu ? plan.Width : 1;
-            // Pairs of outputs per store on the CPU, where each view access is a checked call; needs an even row width.
-            var paired = _isCpu && plan.Width % 2 == 0 ? 1 : 0;
+            // Four (or two) outputs per store on the CPU, where each view access is a checked call; needs the row width to divide.
+            var storeWidth = !_isCpu ? 1 : plan.Width % 4 == 0 ? 4 : plan.Width % 2 == 0 ? 2 : 1;
             // Rows claimed from a shared counter on the CPU, so a descheduled thread's share is taken over by the others.
             var claim = _isCpu ? 1 : 0;
-            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk, paired, claim,
+            var args = new PreprocessArgs(plan.Batch, plan.Width, plan.Height, chunk, storeWidth, claim,
                 plan.Scale[0], plan.Scale[1], plan.Scale[2], plan.Bias[0], plan.Bias[1], plan.Bias[2]);
             var items = (long)plan.Batch * plan.Height * ((plan.Width + chunk - 1) / chunk);
             var claimed = _claimedItems.View(1);
             claimed.MemSetToZero();
-            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>(), claimed);
+            _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>(),
+                columns.Cast<ColumnTapQuad>(), result.Cast<OutputQuad>(), claimed);
             _accelerator.Synchronize();
             result.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
         }

@@ -21,7 +21,8 @@ internal static class IlgpuKernels
     /// fewer, wider reads are what make it fast; on a GPU they are fewer memory transactions.
     /// </summary>
     public static void Preprocess(PreprocessArgs a, ArrayView<ulong> pixels, ArrayView<ColumnTap> columns, ArrayView<RowTap> rows,
-        ArrayView<float> output, ArrayView<ulong> outputPairs, ArrayView<int> claimed)
+        ArrayView<float> output, ArrayView<ulong> outputPairs, ArrayView<ColumnTapQuad> columnQuads, ArrayView<OutputQuad> outputQuads,
+        ArrayView<int> claimed)
     {
         var chunks = (a.Width + a.ChunkWidth - 1) / a.ChunkWidth;
         var items = a.Batch * a.Height * chunks;
@@ -38,7 +39,9 @@ internal static class IlgpuKernels
             var taps = rows[row];
             var outR = n * 3 * plane + y * a.Width;
             var firstColumn = n * a.Width;
-            if (a.PairedStores != 0)
+            if (a.StoreWidth == 4)
+                x = PreprocessQuads(a, pixels, columnQuads, outputQuads, taps, firstColumn, outR, plane, x, xEnd);
+            else if (a.StoreWidth == 2)
                 x = PreprocessPairs(a, pixels, columns, outputPairs, taps, firstColumn, outR, plane, x, xEnd);
             for (; x < xEnd; x++)
             {
@@ -82,6 +85,47 @@ internal static class IlgpuKernels
             outputPairs[pair + plane] = Pack(
                 Bilinear(top0, bottom0, 16, c0.Weight, taps.Weight) * a.ScaleB + a.BiasB,
                 Bilinear(top1, bottom1, 16, c1.Weight, taps.Weight) * a.ScaleB + a.BiasB);
+        }
+        return x;
+    }
+
+    /// <summary>
+    /// Outputs [x, xEnd) of one row, four neighbouring outputs per column-tap read and per store (row width and chunk
+    /// start multiples of four); returns the first output left undone. Like <see cref="PreprocessPairs"/> otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int PreprocessQuads(PreprocessArgs a, ArrayView<ulong> pixels, ArrayView<ColumnTapQuad> columnQuads,
+        ArrayView<OutputQuad> outputQuads, RowTap taps, int firstColumn, int outR, int plane, int x, int xEnd)
+    {
+        long topIndex = -1, bottomIndex = -1;
+        ulong topWord = 0, bottomWord = 0;
+        for (; x + 3 < xEnd; x += 4)
+        {
+            var c = columnQuads[(firstColumn + x) >> 2];
+            var top0 = PixelPair(pixels, taps.Top + c.A.Offset, ref topIndex, ref topWord);
+            var bottom0 = PixelPair(pixels, taps.Bottom + c.A.Offset, ref bottomIndex, ref bottomWord);
+            var top1 = PixelPair(pixels, taps.Top + c.B.Offset, ref topIndex, ref topWord);
+            var bottom1 = PixelPair(pixels, taps.Bottom + c.B.Offset, ref bottomIndex, ref bottomWord);
+            var top2 = PixelPair(pixels, taps.Top + c.C.Offset, ref topIndex, ref topWord);
+            var bottom2 = PixelPair(pixels, taps.Bottom + c.C.Offset, ref bottomIndex, ref bottomWord);
+            var top3 = PixelPair(pixels, taps.Top + c.D.Offset, ref topIndex, ref topWord);
+            var bottom3 = PixelPair(pixels, taps.Bottom + c.D.Offset, ref bottomIndex, ref bottomWord);
+            var quad = (outR + x) >> 2;
+            outputQuads[quad] = new OutputQuad(
+                Bilinear(top0, bottom0, 0, c.A.Weight, taps.Weight) * a.ScaleR + a.BiasR,
+                Bilinear(top1, bottom1, 0, c.B.Weight, taps.Weight) * a.ScaleR + a.BiasR,
+                Bilinear(top2, bottom2, 0, c.C.Weight, taps.Weight) * a.ScaleR + a.BiasR,
+                Bilinear(top3, bottom3, 0, c.D.Weight, taps.Weight) * a.ScaleR + a.BiasR);
+            outputQuads[quad + (plane >> 2)] = new OutputQuad(
+                Bilinear(top0, bottom0, 8, c.A.Weight, taps.Weight) * a.ScaleG + a.BiasG,
+                Bilinear(top1, bottom1, 8, c.B.Weight, taps.Weight) * a.ScaleG + a.BiasG,
+                Bilinear(top2, bottom2, 8, c.C.Weight, taps.Weight) * a.ScaleG + a.BiasG,
+                Bilinear(top3, bottom3, 8, c.D.Weight, taps.Weight) * a.ScaleG + a.BiasG);
+            outputQuads[quad + (plane >> 1)] = new OutputQuad(
+                Bilinear(top0, bottom0, 16, c.A.Weight, taps.Weight) * a.ScaleB + a.BiasB,
+                Bilinear(top1, bottom1, 16, c.B.Weight, taps.Weight) * a.ScaleB + a.BiasB,
+                Bilinear(top2, bottom2, 16, c.C.Weight, taps.Weight) * a.ScaleB + a.BiasB,
+                Bilinear(top3, bottom3, 16, c.D.Weight, taps.Weight) * a.ScaleB + a.BiasB);
         }
         return x;
     }

@@ -2,7 +2,7 @@ namespace Spatial.Kernels.Ilgpu;
 
 /// <summary>Scalar arguments of the preprocessing kernel (value type: kernels take no references).</summary>
 internal readonly record struct PreprocessArgs(
-    int Batch, int Width, int Height, int ChunkWidth, int PairedStores, int ClaimItems,
+    int Batch, int Width, int Height, int ChunkWidth, int StoreWidth, int ClaimItems,
     float ScaleR, float ScaleG, float ScaleB, float BiasR, float BiasG, float BiasB);
 
 /// <summary>Scalar arguments of the feature kernels.</summary>

@@ -5,6 +5,12 @@ namespace Spatial.Kernels.Ilgpu;
 /// <summary>One output column's horizontal tap: the byte offset of its left source pixel within a row, and the right pixel's weight.</summary>
 internal readonly record struct ColumnTap(int Offset, float Weight);
 
+/// <summary>Four neighbouring output columns' taps, read as one element.</summary>
+internal readonly record struct ColumnTapQuad(ColumnTap A, ColumnTap B, ColumnTap C, ColumnTap D);
+
+/// <summary>Four neighbouring outputs of one plane, written as one element.</summary>
+internal readonly record struct OutputQuad(float A, float B, float C, float D);
+
 /// <summary>One output row's vertical taps: byte offsets of its two source rows in the pixel buffer, and the lower row's weight.</summary>
 internal readonly record struct RowTap(long Top, long Bottom, float Weight);
 

@@ -84,14 +84,15 @@ internal sealed class TappedPixels
     }
 
     /// <summary>
-    /// One tap per output column: the left pixel's byte offset within a compacted row, and the right pixel's weight.
+    /// One tap per output column (padded to a multiple of four, so the table can also be read as <see cref="ColumnTapQuad"/>):
+    /// the left pixel's byte offset within a compacted row, and the right pixel's weight.
     /// The right tap is always the left pixel's neighbour: where the plan clamps it at an edge its weight is zero, and
     /// a + (b − a)·0 is exactly a, so reading the neighbour (the next row's first pixel or the tail) changes nothing.
     /// </summary>
     public ColumnTap[] Columns(PreprocessPlan plan)
     {
-        var taps = new ColumnTap[plan.X0.Length];
-        for (var t = 0; t < taps.Length; t++)
+        var taps = new ColumnTap[(plan.X0.Length + 3) & ~3];
+        for (var t = 0; t < plan.X0.Length; t++)
             taps[t] = new ColumnTap((plan.X0[t] - _firstColumn[t / plan.Width]) * 3, plan.FractionX[t]);
         return taps;
     }
