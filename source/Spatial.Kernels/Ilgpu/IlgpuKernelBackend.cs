@@ -121,22 +121,25 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         return new KernelConfig(groups, _groupSize);
     }
 
-    private MemoryBuffer1D<T, Stride1D.Dense> Upload<T>(ReadOnlySpan<T> data) where T : unmanaged
+    private unsafe MemoryBuffer1D<T, Stride1D.Dense> Upload<T>(ReadOnlySpan<T> data) where T : unmanaged
     {
         // A zero-length buffer is not allowed: keep one element so empty inputs still launch cleanly.
         var buffer = _accelerator.Allocate1D<T>(Math.Max(1, data.Length));
+        // ILGPU's copies take the address of pinned memory (here and below): unpinned, a garbage collection moves it.
         if (!data.IsEmpty)
-            buffer.View.SubView(0, data.Length).CopyFromCPU(ref MemoryMarshal.GetReference(data), data.Length);
+            fixed (T* source = data)
+                buffer.View.SubView(0, data.Length).CopyFromCPU(ref *source, data.Length);
         return buffer;
     }
 
     private MemoryBuffer1D<T, Stride1D.Dense> Allocate<T>(long length) where T : unmanaged =>
         _accelerator.Allocate1D<T>(Math.Max(1, length));
 
-    private static void Download(MemoryBuffer1D<float, Stride1D.Dense> buffer, Span<float> output)
+    private static unsafe void Download(MemoryBuffer1D<float, Stride1D.Dense> buffer, Span<float> output)
     {
         if (!output.IsEmpty)
-            buffer.View.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
+            fixed (float* target = output)
+                buffer.View.SubView(0, output.Length).CopyToCPU(ref *target, output.Length);
     }
 
     /// <summary>Copies the images into the reused pixel buffer, each starting on an 8-byte boundary.</summary>
@@ -160,7 +163,8 @@ public sealed class IlgpuKernelBackend : IKernelBackend
         for (var i = 0; i < images.Count; i++)
         {
             var pixels = images[i].Pixels.Span;
-            view.SubView(offsets[i], pixels.Length).CopyFromCPU(ref MemoryMarshal.GetReference(pixels), pixels.Length);
+            fixed (byte* source = pixels)
+                view.SubView(offsets[i], pixels.Length).CopyFromCPU(ref *source, pixels.Length);
         }
         return view;
     }
@@ -190,7 +194,7 @@ public sealed class IlgpuKernelBackend : IKernelBackend
     }
 
     /// <inheritdoc />
-    public void Preprocess(IReadOnlyList<RgbImage> images, PreprocessSpec spec, Span<float> output)
+    public unsafe void Preprocess(IReadOnlyList<RgbImage> images, PreprocessSpec spec, Span<float> output)
     {
         var plan = PreprocessPlan.Create(images, spec, output.Length);
         if (plan.Batch == 0)
@@ -217,7 +221,8 @@ public sealed class IlgpuKernelBackend : IKernelBackend
             _preprocess(Config(items), args, pixels.Cast<ulong>(), columns, rows, result, result.Cast<ulong>(),
                 columns.Cast<ColumnTapQuad>(), result.Cast<OutputQuad>(), claimed);
             _accelerator.Synchronize();
-            result.SubView(0, output.Length).CopyToCPU(ref MemoryMarshal.GetReference(output), output.Length);
+            fixed (float* target = output)
+                result.SubView(0, output.Length).CopyToCPU(ref *target, output.Length);
         }
     }
 

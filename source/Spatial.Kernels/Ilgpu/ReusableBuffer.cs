@@ -29,11 +29,13 @@ internal sealed class ReusableBuffer<T>(Accelerator accelerator) : IDisposable w
     public nint HostAddress => _buffer?.NativePtr ?? 0;
 
     /// <summary>Copies <paramref name="data"/> to the start of the buffer and returns a view of exactly that length (at least one element).</summary>
-    public ArrayView<T> Upload(ReadOnlySpan<T> data)
+    public unsafe ArrayView<T> Upload(ReadOnlySpan<T> data)
     {
         var view = View(data.Length);
+        // ILGPU's copy takes the address of pinned memory: unpinned, a garbage collection during the copy moves the source.
         if (!data.IsEmpty)
-            view.SubView(0, data.Length).CopyFromCPU(ref MemoryMarshal.GetReference(data), data.Length);
+            fixed (T* source = data)
+                view.SubView(0, data.Length).CopyFromCPU(ref *source, data.Length);
         return view;
     }
 
