@@ -6,9 +6,9 @@ using Spatial.Kernels.Planning;
 namespace Spatial.Kernels.Cpu;
 
 /// <summary>
-/// Vectorised preprocessing. With AVX2, eight output pixels at a time gather one 32-bit word per tap (it holds
-/// the tap's R, G and B bytes), so only the bytes the taps need are read; the three channels are unpacked,
-/// blended bilinearly, normalised and written straight to the planes. Elsewhere a scalar loop does the same.
+/// Vectorised preprocessing. With AVX2, eight output pixels at a time read each tap pair (left pixel and neighbour)
+/// with one 8-byte scalar load per source row, no gathers (slow on Zen); the three channels are unpacked by byte
+/// shuffles, blended bilinearly, normalised and written straight to the planes. Elsewhere a scalar loop does the same.
 /// </summary>
 internal static unsafe class CpuPreprocess
 {
