@@ -41,6 +41,12 @@ public abstract class DotNetSettings : ToolSettings
 
     /// <summary>Adds the options specific to the command.</summary>
     protected abstract void ConfigureCommandArguments(Arguments arguments);
+
+    /// <summary>What is built: configuration, framework and runtime, as build, test and publish take them.</summary>
+    protected Arguments AddBuildTarget(Arguments arguments) => arguments
+        .Add("--configuration {value}", Configuration)
+        .Add("--framework {value}", Framework)
+        .Add("--runtime {value}", Runtime);
 }
 
 /// <summary>Settings of <c>dotnet restore</c>.</summary>
@@ -63,10 +69,7 @@ public sealed class DotNetBuildSettings : DotNetSettings
 
     protected override string Command => "build";
 
-    protected override void ConfigureCommandArguments(Arguments arguments) => arguments
-        .Add("--configuration {value}", Configuration)
-        .Add("--framework {value}", Framework)
-        .Add("--runtime {value}", Runtime)
+    protected override void ConfigureCommandArguments(Arguments arguments) => AddBuildTarget(arguments)
         .Add("--output {value}", Output)
         .Add("--no-restore", NoRestore)
         .Add("--self-contained {value}", SelfContained);
@@ -89,10 +92,7 @@ public sealed class DotNetTestSettings : DotNetSettings
 
     protected override void ConfigureCommandArguments(Arguments arguments)
     {
-        arguments
-            .Add("--configuration {value}", Configuration)
-            .Add("--framework {value}", Framework)
-            .Add("--runtime {value}", Runtime)
+        AddBuildTarget(arguments)
             .Add("--no-restore", NoRestore)
             .Add("--no-build", NoBuild)
             .Add("--filter {value}", Filter)
@@ -115,10 +115,7 @@ public sealed class DotNetPublishSettings : DotNetSettings
 
     protected override string Command => "publish";
 
-    protected override void ConfigureCommandArguments(Arguments arguments) => arguments
-        .Add("--configuration {value}", Configuration)
-        .Add("--framework {value}", Framework)
-        .Add("--runtime {value}", Runtime)
+    protected override void ConfigureCommandArguments(Arguments arguments) => AddBuildTarget(arguments)
         .Add("--output {value}", Output)
         .Add("--no-restore", NoRestore)
         .Add("--no-build", NoBuild)
