@@ -54,7 +54,7 @@ public static class EnvironmentTestRun
             deployed = await EnvironmentDeployment.DeployAsync(host, environment, release,
                 new EnvironmentDeployment.Options(name, 0, 0, accelerator, Persistent: false), log, cancellationToken);
         }
-        catch (Exception e) when (e is InstanceNotReadyException or InvalidOperationException or IOException or HttpRequestException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             var logs = e is InstanceNotReadyException notReady && notReady.Logs.Length > 0 ? $"\n{Tail(notReady.Logs)}" : "";
             log($"{name}: deployment failed: {e.Message}{logs}");

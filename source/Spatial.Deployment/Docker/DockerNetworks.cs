@@ -38,6 +38,15 @@ internal sealed class DockerNetworks(DockerClient client) : IDockerNetworks
         return created.ID;
     }
 
+    public async Task<IReadOnlyList<(string Id, string Name, IReadOnlyDictionary<string, string> Labels)>> ListAsync(string label, CancellationToken cancellationToken = default)
+    {
+        var listed = await client.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } },
+        }, cancellationToken);
+        return listed.Select(n => (n.ID, n.Name, (IReadOnlyDictionary<string, string>)(n.Labels?.ToDictionary() ?? []))).ToList();
+    }
+
     public async Task<bool> RemoveAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
         try

@@ -40,7 +40,7 @@ public static class GatewayRegistration
         app.MapReverseProxy(proxy =>
         {
             proxy.Use((context, next) => ProxyMetricsStep.InvokeAsync(context, next, metrics));
-            proxy.Use(ConnectFailureRetry.InvokeAsync);
+            proxy.Use((context, next) => ConnectFailureRetry.InvokeAsync(context, next, metrics));
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -15,6 +15,9 @@ public sealed class GatewayMetrics
         "spatial_gateway_request_duration_seconds", "Time from receiving a request to the end of its response, by destination.",
         new HistogramConfiguration { LabelNames = ["destination"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
 
+    private readonly Counter _retries = Prometheus.Metrics.CreateCounter(
+        "spatial_gateway_retries_total", "Requests sent again to another destination after a delivery failure, by why not when they were not.", "outcome");
+
     private readonly Gauge _generation = Prometheus.Metrics.CreateGauge(
         "spatial_gateway_pool_generation", "Generation of the destination pool; increases with every swap.");
 
@@ -29,6 +32,9 @@ public sealed class GatewayMetrics
         if (error is not null)
             _errors.WithLabels(destination, error).Inc();
     }
+
+    /// <summary>Records a retry decision: <c>retried</c>, or why a failed delivery was not retried.</summary>
+    public void Retry(string outcome) => _retries.WithLabels(outcome).Inc();
 
     /// <summary>Records a pool swap.</summary>
     public void PoolChanged(long generation, int destinations)

@@ -15,6 +15,7 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private const long GatewayMemoryBytes = 256L << 20;
+    private readonly SemaphoreSlim _networkGate = new(1, 1);
     private string? _gatewayImage;
 
     /// <inheritdoc />
@@ -47,7 +48,17 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
     /// <inheritdoc />
     public async Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
-        var network = await engine.Networks.EnsureAsync(run, NetworkName(spec.Deployment), DeploymentLabels(spec.Deployment, spec.Environment, spec.Persistent), cancellationToken);
+        // One at a time: replicas start in parallel, and the engine does not stop two creations of one network name.
+        string network;
+        await _networkGate.WaitAsync(cancellationToken);
+        try
+        {
+            network = await engine.Networks.EnsureAsync(run, NetworkName(spec.Deployment), DeploymentLabels(spec.Deployment, spec.Environment, spec.Persistent), cancellationToken);
+        }
+        finally
+        {
+            _networkGate.Release();
+        }
         var labels = Labels(spec.Deployment, spec.Environment, InstanceRole.Replica, spec.ReplicaName, spec.Persistent);
         foreach (var (key, value) in ReleaseLabels.Of(spec.Release))
             labels[key] = value;
@@ -120,7 +131,14 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
         await engine.Containers.StopAsync(instance.Id, StopGrace, cancellationToken);
         await engine.Containers.RemoveAsync(instance.Id, cancellationToken);
         if ((await ListAsync(instance.Deployment, cancellationToken)).Count == 0)
-            await engine.Networks.RemoveAsync(NetworkName(instance.Deployment), cancellationToken);
+            await RemoveNetworksAsync(instance.Deployment, cancellationToken);
+    }
+
+    private async Task RemoveNetworksAsync(string deployment, CancellationToken cancellationToken)
+    {
+        // By id: a network name can be ambiguous when a crashed run created it twice.
+        foreach (var network in await engine.Networks.ListAsync($"{HostLabels.Deployment}={deployment}", cancellationToken))
+            await engine.Networks.RemoveAsync(network.Id, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -136,6 +154,14 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
                 await RemoveAsync(instance, cancellationToken);
                 removed++;
             }
+        }
+        // Networks whose deployment has no container left (a run killed between creating the network and a container).
+        var deployments = (await ListAsync(null, cancellationToken)).Select(i => i.Deployment).ToHashSet();
+        foreach (var network in await engine.Networks.ListAsync(HostLabels.Deployment, cancellationToken))
+        {
+            var ownerGone = ProcessIdentity.Parse(network.Labels.GetValueOrDefault(HostLabels.Owner)) is not { IsAlive: true };
+            if (ownerGone && !deployments.Contains(network.Labels.GetValueOrDefault(HostLabels.Deployment, "")))
+                await engine.Networks.RemoveAsync(network.Id, cancellationToken);
         }
         return removed;
     }
