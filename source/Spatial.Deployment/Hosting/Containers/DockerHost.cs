@@ -11,8 +11,9 @@ namespace Spatial.Deployment.Hosting.Containers;
 /// CPU limits and a read-only root, published on 127.0.0.1 only; the gateway on the host network, so it reaches the
 /// replicas' loopback ports and its admin endpoint is truly loopback-only. What runs is read back from labels.
 /// </summary>
-public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeploymentHost
+public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdentity? owner = null) : IDeploymentHost
 {
+    private readonly ProcessIdentity _owner = owner ?? ProcessIdentity.Current;
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private const long GatewayMemoryBytes = 256L << 20;
     private readonly SemaphoreSlim _networkGate = new(1, 1);
@@ -65,7 +66,7 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
         var environment = ReleaseLabels.ServiceEnvironment(spec.Release, spec.Environment.Name, spec.ReplicaName);
         environment["Spatial__Model__Accelerator"] = spec.Accelerator.ToString();
         var shape = spec.Environment.Service;
-        var container = await engine.Containers.StartAsync(new ContainerSpec(run, spec.Release.ServiceBuild["image:".Length..])
+        var containerSpec = new ContainerSpec(run, spec.Release.ServiceBuild["image:".Length..])
         {
             Name = ContainerName(spec.Deployment, spec.ReplicaName),
             Environment = environment,
@@ -77,7 +78,20 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
             Tmpfs = new Dictionary<string, string> { ["/tmp"] = "size=64m" },
             Network = network,
             AllGpus = spec.Accelerator == Kernels.AcceleratorChoice.Cuda,
-        }, cancellationToken);
+        };
+        DockerContainer container;
+        try
+        {
+            container = await engine.Containers.StartAsync(containerSpec, cancellationToken);
+        }
+        catch (global::Docker.DotNet.DockerApiException e)
+        {
+            if ((await ListAsync(spec.Deployment, CancellationToken.None)).Count == 0)
+                await RemoveNetworksAsync(spec.Deployment, CancellationToken.None);
+            throw containerSpec.AllGpus && e.ResponseBody.Contains("gpu", StringComparison.OrdinalIgnoreCase)
+                ? new InvalidOperationException($"the Docker engine at {engine.Endpoint} cannot give {containerSpec.Name} a GPU (is the NVIDIA container runtime installed?): {e.ResponseBody.Trim()}", e)
+                : new InvalidOperationException($"the Docker engine refused to start {containerSpec.Name}: {e.ResponseBody.Trim()}", e);
+        }
         return ToInstance(await container.InspectAsync(cancellationToken));
     }
 
@@ -173,6 +187,7 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run) : IDeployment
 
     private Dictionary<string, string> DeploymentLabels(string deployment, DeploymentEnvironment environment, bool persistent) => new()
     {
+        [HostLabels.Owner] = _owner.ToString(),
         [HostLabels.Deployment] = deployment,
         [HostLabels.Environment] = environment.Name,
         [HostLabels.Persistent] = persistent ? "true" : "false",

@@ -163,7 +163,7 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
     private Dictionary<string, string> Labels(string deployment, string environment, InstanceRole role, string member, bool persistent) => new()
     {
         [HostLabels.Run] = options.Run.Id,
-        [HostLabels.Owner] = ProcessIdentity.Current.ToString(),
+        [HostLabels.Owner] = options.Owner.ToString(),
         [HostLabels.Deployment] = deployment,
         [HostLabels.Environment] = environment,
         [HostLabels.Role] = role.ToString(),

@@ -10,6 +10,9 @@ public sealed record ProcessHostOptions(string StateDirectory, DockerRun Run)
     /// <summary>How long a stopping instance may drain in-flight requests before it is killed.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The process the instances are started for: when it is gone, its test deployments are leftovers.</summary>
+    public ProcessIdentity Owner { get; init; } = ProcessIdentity.Current;
+
     /// <summary>How many prepared releases are kept; older ones that nothing runs are deleted.</summary>
     public int ReleasesKept { get; init; } = 5;
 
