@@ -163,7 +163,7 @@ internal sealed class BuildSession
         var outcome = new TargetExecutor(this, _build, _options.Cancellation).Execute(Plan);
         _build.OnBuildFinished();
         attempt.Record(Plan);
-        Summary.Write(Output, Plan, stopwatch.Elapsed, outcome == ExecutionOutcome.Succeeded);
+        Summary.Write(Output, Plan, stopwatch.Elapsed, outcome);
         return outcome switch
         {
             ExecutionOutcome.Succeeded => 0,
@@ -190,7 +190,7 @@ internal sealed class BuildSession
             target.SkipReason = reason;
         }
 
-        Summary.Write(Output, Plan, stopwatch.Elapsed, succeeded: false);
+        Summary.Write(Output, Plan, stopwatch.Elapsed, ExecutionOutcome.Failed);
         return 1;
     }
 

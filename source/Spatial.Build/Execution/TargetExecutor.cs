@@ -31,7 +31,8 @@ internal sealed class TargetExecutor(BuildSession session, NukeBuild build, Canc
         var anyFailed = false;
         foreach (var target in plan)
         {
-            if (cancellation.IsCancellationRequested)
+            // After Ctrl+C only teardown (assured targets) still runs, and Ctrl+C no longer interrupts it.
+            if (cancellation.IsCancellationRequested && !target.AssuredAfterFailure)
             {
                 if (target.Status != ExecutionStatus.Skipped)
                     NotRun(target, "build cancelled");
@@ -101,7 +102,7 @@ internal sealed class TargetExecutor(BuildSession session, NukeBuild build, Canc
         catch (Exception exception)
         {
             target.Status = ExecutionStatus.Failed;
-            if (cancellation.IsCancellationRequested)
+            if (exception is OperationCanceledException && cancellation.IsCancellationRequested)
             {
                 target.SkipReason = "cancelled (Ctrl+C)";
                 output.WriteLine($"Target {target.Name} cancelled: its processes were ended.", ConsoleStyles.Error);
@@ -125,6 +126,7 @@ internal sealed class TargetExecutor(BuildSession session, NukeBuild build, Canc
     // The actions run off this thread so Ctrl+C can end the target even while an action blocks.
     private void RunActions(ExecutableTarget target)
     {
+        var interruptible = cancellation.IsCancellationRequested ? CancellationToken.None : cancellation;
         var actions = Task.Run(async () =>
         {
             foreach (var action in target.Definition.Actions)
@@ -132,7 +134,7 @@ internal sealed class TargetExecutor(BuildSession session, NukeBuild build, Canc
         });
         try
         {
-            actions.Wait(cancellation);
+            actions.Wait(interruptible);
         }
         catch (OperationCanceledException)
         {

@@ -24,7 +24,12 @@ internal sealed class BuildHarness : IDisposable
 
     public RunResult Run<T>(T build, params string[] args) where T : NukeBuild => RunWithDefaults(build, args);
 
-    public RunResult RunWithDefaults<T>(T build, string[] args, params System.Linq.Expressions.Expression<Func<T, Target>>[] defaults) where T : NukeBuild
+    public RunResult Run<T>(T build, string[] args, CancellationToken cancellation) where T : NukeBuild => Run(build, args, [], cancellation);
+
+    public RunResult RunWithDefaults<T>(T build, string[] args, params System.Linq.Expressions.Expression<Func<T, Target>>[] defaults) where T : NukeBuild =>
+        Run(build, args, defaults, CancellationToken.None);
+
+    private RunResult Run<T>(T build, string[] args, System.Linq.Expressions.Expression<Func<T, Target>>[] defaults, CancellationToken cancellation) where T : NukeBuild
     {
         using var output = new StringWriter();
         var exitCode = BuildRunner.Run(build, new BuildRunOptions
@@ -35,6 +40,7 @@ internal sealed class BuildHarness : IDisposable
             WorkingDirectory = WorkingDirectory ?? Root,
             Output = output,
             Width = 200,
+            Cancellation = cancellation,
         }, defaults);
         return new RunResult(exitCode, output.ToString());
     }
