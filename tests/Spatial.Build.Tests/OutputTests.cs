@@ -56,7 +56,7 @@ public sealed class OutputTests
     }
 
     [Test]
-    public void Plan_prints_the_order_writes_a_mermaid_graph_and_runs_nothing()
+    public void Plan_prints_the_order_writes_a_self_contained_svg_graph_and_runs_nothing()
     {
         var build = new ShowcaseBuild();
         var result = _harness.Run(build, "Compile", "Lint", "--plan");
@@ -65,10 +65,14 @@ public sealed class OutputTests
         Assert.That(result.Output, Does.Match(@"1\s+Restore[\s\S]*2\s+Lint \(invoked\)[\s\S]*3\s+Compile \(invoked\)[\s\S]*4\s+Report"));
 
         var html = (_harness.Root / ".nuke" / "temp" / "execution-plan.html").ReadAllText();
-        Assert.That(html, Does.Contain("class=\"mermaid\""));
-        Assert.That(html, Does.Contain("Restore --&gt; Compile"), "dependency: solid arrow");
-        Assert.That(html, Does.Contain("Lint -.-&gt; Compile"), "ordering: dotted arrow");
-        Assert.That(html, Does.Contain("Compile ==&gt; Report"), "trigger: thick arrow");
+        Assert.That(html, Does.Not.Contain("<script"), "the page draws without a script");
+        Assert.That(html, Does.Not.Match("(src|href)=\"https?:"), "the page loads nothing");
+        Assert.That(html, Does.Contain("<path class=\"edge dependency\" data-from=\"Restore\" data-to=\"Compile\""));
+        Assert.That(html, Does.Contain("<path class=\"edge ordering\" data-from=\"Lint\" data-to=\"Compile\""));
+        Assert.That(html, Does.Contain("<path class=\"edge trigger\" data-from=\"Compile\" data-to=\"Report\""));
+        Assert.That(html, Does.Contain("<g class=\"node planned\" data-target=\"Restore\"><title>Restore: Restores packages (step 1, Scheduled)</title>"));
+        Assert.That(html, Does.Contain("<g class=\"node outside\" data-target=\"Measure\"><title>Measure: no description (not in this plan)</title>"));
+        Assert.That(html, Does.Contain("Order: 1. Restore → 2. Lint → 3. Compile → 4. Report"));
     }
 
     [Test]
