@@ -138,8 +138,11 @@ internal sealed class TargetExecutor(BuildSession session, NukeBuild build, Canc
         }
         catch (OperationCanceledException)
         {
-            ProcessTasks.KillRunningProcesses();
-            ((IAsyncResult)actions).AsyncWaitHandle.WaitOne(CancelGrace);
+            // Killed again while the action winds down: it may have started a process just as Ctrl+C came.
+            var grace = Stopwatch.StartNew();
+            do
+                ProcessTasks.KillRunningProcesses();
+            while (!((IAsyncResult)actions).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(200)) && grace.Elapsed < CancelGrace);
             throw;
         }
     }
