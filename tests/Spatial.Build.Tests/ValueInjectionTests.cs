@@ -2,6 +2,7 @@ using Spatial.Build;
 using Spatial.Build.Git;
 using Spatial.Build.IO;
 using Spatial.Build.ProjectModel;
+using Spatial.Build.Tooling;
 using Spatial.Tests.Build.Support;
 
 namespace Spatial.Tests.Build;
@@ -155,6 +156,26 @@ public sealed class ValueInjectionTests
         _harness.Run(build, "Show");
         Assert.That(build.Repository!.Commit, Is.EqualTo(Commit));
         Assert.That(build.Repository.Branch, Is.EqualTo("main"));
+    }
+
+    [Test]
+    public void GitRepository_reads_this_checkout_as_git_does()
+    {
+        var root = RepositoryRoot.Directory;
+        if (ExternalTool.FindOnPath("git") is null || !(root / ".git").Exists())
+            Assert.Ignore("needs git and a git checkout of this repository");
+        string Git(string arguments)
+        {
+            using var git = ProcessTasks.StartProcess("git", arguments, root, logOutput: false, logInvocation: false);
+            git.AssertZeroExitCode();
+            return git.Output.First().Text.Trim();
+        }
+
+        var repository = GitRepository.TryRead(root);
+        Assert.That(repository, Is.Not.Null);
+        Assert.That(repository!.Commit, Is.EqualTo(Git("rev-parse HEAD")));
+        var branch = Git("rev-parse --abbrev-ref HEAD");
+        Assert.That(repository.Branch, Is.EqualTo(branch == "HEAD" ? null : branch));
     }
 
     [Test]
