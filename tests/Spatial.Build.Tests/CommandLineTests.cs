@@ -85,6 +85,15 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public void An_engine_switch_in_parameters_json_fails_instead_of_being_ignored()
+    {
+        _harness.WriteParameters("""{ "Verbosity": "quiet" }""");
+        var result = _harness.Run(new SettingsBuild(), "Show");
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("'Verbosity' in parameters.json is an engine switch, read from the command line only: pass --verbosity instead."));
+    }
+
+    [Test]
     public void A_path_from_parameters_json_resolves_against_the_root_directory()
     {
         var elsewhere = (_harness.Root / "source" / "deep").CreateDirectory();

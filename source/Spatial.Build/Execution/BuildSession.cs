@@ -106,7 +106,7 @@ internal sealed class BuildSession
         _injection = new ValueInjection(buildType, sources, new InjectionContext(RootDirectory, _options.EnvironmentVariables, Host));
         var knownNames = _parameters.Parameters.Select(x => x.Name).Concat(_injection.MemberNames).ToList();
         _parameters.ValidateCommandLine(commandLine, _injection.MemberNames);
-        sources.ValidateFileKeys([.. knownNames, .. CommandLineArguments.EngineSwitches]);
+        sources.ValidateFileKeys(knownNames);
         _parameters.Inject(_build, Output.Mask);
         _injection.Inject(_build);
 

@@ -63,6 +63,8 @@ internal sealed class ParameterSources
             {
                 if (knownNames.Any(x => ParameterNames.Normalize(x) == ParameterNames.Normalize(key)))
                     continue;
+                if (CommandLineArguments.IsEngineSwitch(key))
+                    throw new BuildFailedException($"'{key}' in {source} is an engine switch, read from the command line only: pass --{ParameterNames.ToDashed(key)} instead.");
                 var closest = EditDistance.Closest(key, knownNames, maxResults: 1);
                 var hint = closest.Count > 0 ? $" Did you mean '{closest[0]}'?" : string.Empty;
                 throw new BuildFailedException($"Unknown parameter '{key}' in {source}.{hint} Run with --help to list the parameters.");
