@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Spatial.Kernels;
+using Spatial.Kernels.Cpu;
+using Spatial.Kernels.Ilgpu;
+
+namespace Spatial.GpuCheck;
+
+/// <summary>
+/// The whole check in one process: devices, PTX compilation, upload bandwidth, kernel parity, forward-pass parity,
+/// throughput, then one <c>summary</c> line. Exit code per <see cref="ExitCodes"/>.
+/// </summary>
+internal static class GpuCheckRun
+{
+    public static int Execute(GpuCheckOptions options, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        output.WriteLine(new ReportLine("gpu-check").Add("mode", options.Local ? "local" : "gpu").Add("seconds_per_figure", options.Seconds, "0.###")
+            .Add("budget_s", options.BudgetSeconds, "0").Add("runtime", RuntimeInformation.FrameworkDescription).Add("models", Path.GetFullPath(options.ModelsRoot)));
+        if (CudaDriverLibrary.Register() is { } note)
+            output.WriteLine(new ReportLine("note").Add("message", note));
+        var cudaDevices = DeviceDiscovery.Describe(output);
+        if (cudaDevices == 0 && !options.Local)
+        {
+            output.WriteLine(new ReportLine("summary").Add("result", "fail").Add("reason", "no CUDA device found; run with --local to check the CPU half only"));
+            return ExitCodes.NoCuda;
+        }
+        if (cudaDevices == 0)
+            output.WriteLine(new ReportLine("note").Add("message", "no CUDA device found: running the CPU half only (vectorised CPU vs ILGPU CPU accelerator vs reference, forward pass, PTX compilation)"));
+        output.WriteLine(AssumedPeaks.ToLine());
+
+        var backends = new List<NamedBackend>();
+        try
+        {
+            var ptxFailures = PtxCompilation.Run(output);
+            if (cudaDevices > 0)
+                output.WriteLine(UploadBandwidth.Measure(options.Seconds));
+            backends.Add(new NamedBackend(NamedBackend.Cpu, new CpuKernelBackend()));
+            backends.Add(new NamedBackend(NamedBackend.IlgpuCpu, IlgpuKernelBackend.CreateCpu()));
+            if (cudaDevices > 0)
+                backends.Add(new NamedBackend(NamedBackend.Cuda, IlgpuKernelBackend.CreateCuda()));
+            foreach (var backend in backends)
+            {
+                var warmUp = KernelWarmUp.Run(backend.Backend);
+                output.WriteLine(new ReportLine("warmup").Add("backend", backend.Name).Add("device", backend.Backend.Device.Name)
+                    .Add("kernel_load_ms", warmUp.KernelLoad.TotalMilliseconds, "0.0").Add("first_call_ms", warmUp.FirstCall.TotalMilliseconds, "0.0")
+                    .Add("second_call_ms", warmUp.SecondCall.TotalMilliseconds, "0.00"));
+            }
+            var kernels = KernelParity.Run(backends, KernelCases.All(), output);
+            var package = ShippedModel.Load(options.ModelsRoot);
+            var forward = ForwardPassParity.Run(package, backends, output);
+            var skipped = KernelThroughput.Run(backends, cuda => ThroughputWorkloads.Create(package, cuda), options.Seconds, clock, options.BudgetSeconds, output);
+            var failures = kernels.Count(v => !v.Passed) + forward.Count(v => !v.Passed) + ptxFailures;
+            output.WriteLine(new ReportLine("summary").Add("cuda_devices", cudaDevices).Add("parity_checks", kernels.Count + forward.Count)
+                .Add("parity_failures", kernels.Count(v => !v.Passed) + forward.Count(v => !v.Passed)).Add("ptx_failures", ptxFailures)
+                .Add("figures_skipped", skipped).Add("elapsed_s", clock.Elapsed.TotalSeconds, "0.0").Add("result", failures == 0 ? "pass" : "fail"));
+            return failures == 0 ? ExitCodes.Passed : ExitCodes.CheckFailed;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A CUDA error, a damaged model package: one line that says what broke, and a failed run.
+            output.WriteLine(new ReportLine("error").Add("type", e.GetType().FullName).Add("message", e.Message.ReplaceLineEndings(" ")));
+            output.WriteLine(new ReportLine("summary").Add("elapsed_s", clock.Elapsed.TotalSeconds, "0.0").Add("result", "fail"));
+            return ExitCodes.CheckFailed;
+        }
+        finally
+        {
+            foreach (var backend in backends)
+                backend.Backend.Dispose();
+        }
+    }
+}
