@@ -27,6 +27,13 @@ internal static class DeviceDiscovery
         else
         {
             output.WriteLine(new ReportLine("cuda").Add("status", "absent").Add("message", $"no CUDA device found; ILGPU reports: {AcceleratorCatalog.CudaProblem}"));
+            // ILGPU leaves out devices it has no PTX instruction set for (a driver newer than it knows, say): name them.
+            var driver = DriverVersion();
+            foreach (var device in CudaDevice.GetDevices(_ => true).OfType<CudaDevice>())
+            {
+                output.WriteLine(Describe(device, count, driver).Add("usable", false)
+                    .Add("reason", "ILGPU has no PTX instruction set for this device and driver"));
+            }
         }
         var cpu = AcceleratorCatalog.DescribeCpu(AcceleratorChoice.Cpu);
         output.WriteLine(new ReportLine("device").Add("kind", "cpu").Add("name", cpu.Name).Add("cores", cpu.ProcessorCount)
@@ -36,16 +43,18 @@ internal static class DeviceDiscovery
 
     private static ReportLine Describe(CudaDevice device, int index, string? driverVersion)
     {
-        // Two transfers per memory clock (DDR), bus width in bits: the device's own peak, next to the assumed one.
-        var hbmPeak = 2.0 * device.MemoryClockRate * 1e3 * device.MemoryBusWidth / 8;
+        // ILGPU reports the memory clock in MHz; two transfers per clock (DDR), bus width in bits: the device's own
+        // peak, next to the assumed one.
+        var hbmPeak = 2.0 * device.MemoryClockRate * 1e6 * device.MemoryBusWidth / 8;
         return new ReportLine("device").Add("kind", "cuda").Add("index", index).Add("name", device.Name)
             .Add("memory_bytes", device.MemorySize)
             .Add("compute_capability", device.Architecture is { } architecture ? $"{architecture.Major}.{architecture.Minor}" : null)
             .Add("multiprocessors", device.NumMultiprocessors).Add("warp", device.WarpSize)
             .Add("max_threads_per_multiprocessor", device.MaxNumThreadsPerMultiprocessor)
             .Add("cuda_driver_api", $"{device.DriverVersion.Major}.{device.DriverVersion.Minor}")
+            .Add("ptx_isa", device.InstructionSet is { } isa ? $"{isa.Major}.{isa.Minor}" : null)
             .Add("driver_version", driverVersion)
-            .Add("memory_clock_mhz", device.MemoryClockRate / 1000L).Add("memory_bus_bits", device.MemoryBusWidth)
+            .Add("memory_clock_mhz", device.MemoryClockRate).Add("memory_bus_bits", device.MemoryBusWidth)
             .Add("hbm_peak_from_clock_gb_per_s", hbmPeak / 1e9, "0")
             .Add("pci_bus", device.PCIBusId);
     }

@@ -12,6 +12,15 @@ namespace Spatial.GpuCheck;
 /// </summary>
 internal static class GpuCheckRun
 {
+    /// <summary>The exception's message and those of its inner exceptions: a type initializer's says nothing by itself.</summary>
+    private static string Messages(Exception e)
+    {
+        var messages = new List<string>();
+        for (Exception? current = e; current is not null; current = current.InnerException)
+            messages.Add($"{current.GetType().Name}: {current.Message.ReplaceLineEndings(" ")}");
+        return string.Join(" <- ", messages);
+    }
+
     public static int Execute(GpuCheckOptions options, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
@@ -50,16 +59,14 @@ internal static class GpuCheckRun
             var package = ShippedModel.Load(options.ModelsRoot);
             var forward = ForwardPassParity.Run(package, backends, output);
             var skipped = KernelThroughput.Run(backends, cuda => ThroughputWorkloads.Create(package, cuda), options.Seconds, clock, options.BudgetSeconds, output);
-            var failures = kernels.Count(v => !v.Passed) + forward.Count(v => !v.Passed) + ptxFailures;
-            output.WriteLine(new ReportLine("summary").Add("cuda_devices", cudaDevices).Add("parity_checks", kernels.Count + forward.Count)
-                .Add("parity_failures", kernels.Count(v => !v.Passed) + forward.Count(v => !v.Passed)).Add("ptx_failures", ptxFailures)
-                .Add("figures_skipped", skipped).Add("elapsed_s", clock.Elapsed.TotalSeconds, "0.0").Add("result", failures == 0 ? "pass" : "fail"));
-            return failures == 0 ? ExitCodes.Passed : ExitCodes.CheckFailed;
+            var summary = new CheckSummary(cudaDevices, kernels, forward, ptxFailures, skipped);
+            output.WriteLine(summary.ToLine(clock.Elapsed));
+            return summary.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A CUDA error, a damaged model package: one line that says what broke, and a failed run.
-            output.WriteLine(new ReportLine("error").Add("type", e.GetType().FullName).Add("message", e.Message.ReplaceLineEndings(" ")));
+            output.WriteLine(new ReportLine("error").Add("type", e.GetType().FullName).Add("message", Messages(e)));
             output.WriteLine(new ReportLine("summary").Add("elapsed_s", clock.Elapsed.TotalSeconds, "0.0").Add("result", "fail"));
             return ExitCodes.CheckFailed;
         }
