@@ -3,8 +3,11 @@ using Spatial.Kernels.Cpu;
 
 namespace Spatial.GpuCheck.Tests;
 
-/// <summary>The vectorised CPU path with one operation's every output shifted by <c>error</c>: a wrong kernel the check must catch.</summary>
-internal sealed class DeliberatelyWrongBackend(string wrongKernel, float error) : IKernelBackend
+/// <summary>
+/// The vectorised CPU path with one operation's every output shifted by <c>error</c>, or that operation throwing
+/// <c>failure</c>: a wrong or broken kernel the check must catch.
+/// </summary>
+internal sealed class DeliberatelyWrongBackend(string wrongKernel, float error, Exception? failure = null) : IKernelBackend
 {
     private readonly CpuKernelBackend _inner = new();
 
@@ -54,6 +57,8 @@ internal sealed class DeliberatelyWrongBackend(string wrongKernel, float error) 
     {
         if (kernel != wrongKernel)
             return;
+        if (failure is not null)
+            throw failure;
         foreach (ref var value in output)
             value += error;
     }

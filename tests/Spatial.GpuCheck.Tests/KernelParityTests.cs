@@ -37,7 +37,23 @@ public sealed class KernelParityTests
 
         Assert.That(summary.ParityFailures, Is.EqualTo(1), "1e-5 is outside softmax's 1e-6 against the reference but inside 1e-4 against the cpu path");
         Assert.That(summary.ExitCode, Is.EqualTo(1));
-        Assert.That(summary.ToLine(TimeSpan.FromSeconds(2)).ToString(), Does.EndWith("parity_failures=1 ptx_failures=0 figures_skipped=0 elapsed_s=2.0 result=fail"));
+        Assert.That(summary.ToLine(TimeSpan.FromSeconds(2)).ToString(), Does.EndWith("parity_failures=1 ptx_failures=0 figures_skipped=0 figure_errors=0 elapsed_s=2.0 result=fail"));
+    }
+
+    [Test]
+    public void A_kernel_that_throws_fails_its_verdict_with_the_error_and_the_other_kernels_are_still_checked()
+    {
+        using var cpu = new CpuKernelBackend();
+        using var broken = new DeliberatelyWrongBackend(KernelNames.Pool, 0, new InvalidOperationException("launch failed"));
+        var cases = KernelCases.All().Where(c => c.Kernel is KernelNames.Pool or KernelNames.Dense).ToList();
+        var output = new StringWriter();
+
+        var verdicts = KernelParity.Run([new NamedBackend(NamedBackend.Cpu, cpu), new NamedBackend("broken", broken)], cases, output);
+
+        var pool = verdicts.Single(v => v is { Kernel: "pool", Backend: "broken" });
+        Assert.That(pool.Passed, Is.False);
+        Assert.That(output.ToString(), Does.Contain("backend=broken versus=reference cases=4 max_abs_diff=0.00E+00 tolerance=1.00E-06 worst_case=none error=\"InvalidOperationException: launch failed\" result=fail"));
+        Assert.That(verdicts.Where(v => v.Kernel == "dense").Select(v => v.Passed), Is.EqualTo(new[] { true, true, true }));
     }
 
     [Test]

@@ -19,19 +19,23 @@ internal static class ForwardPassParity
     public static IReadOnlyList<ForwardVerdict> Run(ModelPackage package, IReadOnlyList<NamedBackend> backends, TextWriter output)
     {
         var images = ValidationImages(Images);
-        var results = backends.ToDictionary(b => b.Name, b =>
-        {
-            using var classifier = new DualEncoderClassifier(package, b.Backend);
-            return classifier.Classify(images).Results;
-        });
-        var expected = results[NamedBackend.Cpu];
+        var model = $"{package.Manifest.Name}@{package.Manifest.Version}";
+        var expected = Classify(package, backends.Single(b => b.Name == NamedBackend.Cpu), images);
         var verdicts = new List<ForwardVerdict>();
         foreach (var backend in backends.Where(b => b.Name != NamedBackend.Cpu))
         {
-            var actual = results[backend.Name];
-            var mismatches = actual.Zip(expected).Count(pair => pair.First.Label != pair.Second.Label);
-            var verdict = new ForwardVerdict($"{package.Manifest.Name}@{package.Manifest.Version}", backend.Name, images.Count, mismatches,
-                ParityCheck.Compare(Probabilities(actual, package.Manifest.Classes), Probabilities(expected, package.Manifest.Classes)), ProbabilityTolerance);
+            ForwardVerdict verdict;
+            try
+            {
+                var actual = Classify(package, backend, images);
+                var mismatches = actual.Zip(expected).Count(pair => pair.First.Label != pair.Second.Label);
+                verdict = new ForwardVerdict(model, backend.Name, images.Count, mismatches,
+                    ParityCheck.Compare(Probabilities(actual, package.Manifest.Classes), Probabilities(expected, package.Manifest.Classes)), ProbabilityTolerance);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                verdict = new ForwardVerdict(model, backend.Name, images.Count, images.Count, ParityResult.None, ProbabilityTolerance, ExceptionText.Of(e));
+            }
             verdicts.Add(verdict);
             output.WriteLine(verdict.ToLine());
         }
@@ -41,6 +45,12 @@ internal static class ForwardPassParity
     /// <summary>The registry's validation images (the accuracy gate's seed), generated deterministically.</summary>
     public static IReadOnlyList<RgbImage> ValidationImages(int count) =>
         new PizzaImageGenerator(ModelEvaluator.ValidationSeed).GenerateRange(0, count).Select(s => s.Image).ToList();
+
+    private static IReadOnlyList<ClassificationResult> Classify(ModelPackage package, NamedBackend backend, IReadOnlyList<RgbImage> images)
+    {
+        using var classifier = new DualEncoderClassifier(package, backend.Backend);
+        return classifier.Classify(images).Results;
+    }
 
     private static float[] Probabilities(IReadOnlyList<ClassificationResult> results, IReadOnlyList<string> classes) =>
         results.SelectMany(r => classes.Select(c => r.Probabilities[c])).ToArray();

@@ -1,9 +1,10 @@
 namespace Spatial.GpuCheck;
 
 /// <summary>The shipped model's forward pass on one backend against the vectorised CPU path on the same images.</summary>
-internal sealed record ForwardVerdict(string Model, string Backend, int Images, int LabelMismatches, ParityResult Probabilities, double Tolerance)
+internal sealed record ForwardVerdict(string Model, string Backend, int Images, int LabelMismatches, ParityResult Probabilities, double Tolerance,
+    string? Error = null)
 {
-    public bool Passed => LabelMismatches == 0 && Probabilities.Within(Tolerance);
+    public bool Passed => Error is null && LabelMismatches == 0 && Probabilities.Within(Tolerance);
 
     public ReportLine ToLine()
     {
@@ -12,6 +13,8 @@ internal sealed record ForwardVerdict(string Model, string Backend, int Images, 
             .AddDifference("max_probability_diff", Probabilities.MaxAbsDiff).AddDifference("tolerance", Tolerance);
         if (Probabilities.NonFiniteIndex >= 0)
             line.Add("non_finite_at", Probabilities.NonFiniteIndex);
+        if (Error is not null)
+            line.Add("error", Error);
         return line.Add("result", Passed ? "pass" : "fail");
     }
 }

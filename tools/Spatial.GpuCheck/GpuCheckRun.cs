@@ -12,15 +12,6 @@ namespace Spatial.GpuCheck;
 /// </summary>
 internal static class GpuCheckRun
 {
-    /// <summary>The exception's message and those of its inner exceptions: a type initializer's says nothing by itself.</summary>
-    private static string Messages(Exception e)
-    {
-        var messages = new List<string>();
-        for (Exception? current = e; current is not null; current = current.InnerException)
-            messages.Add($"{current.GetType().Name}: {current.Message.ReplaceLineEndings(" ")}");
-        return string.Join(" <- ", messages);
-    }
-
     public static int Execute(GpuCheckOptions options, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
@@ -58,15 +49,15 @@ internal static class GpuCheckRun
             var kernels = KernelParity.Run(backends, KernelCases.All(), output);
             var package = ShippedModel.Load(options.ModelsRoot);
             var forward = ForwardPassParity.Run(package, backends, output);
-            var skipped = KernelThroughput.Run(backends, cuda => ThroughputWorkloads.Create(package, cuda), options.Seconds, clock, options.BudgetSeconds, output);
-            var summary = new CheckSummary(cudaDevices, kernels, forward, ptxFailures, skipped);
+            var (skipped, figureErrors) = KernelThroughput.Run(backends, cuda => ThroughputWorkloads.Create(package, cuda), options.Seconds, clock, options.BudgetSeconds, output);
+            var summary = new CheckSummary(cudaDevices, kernels, forward, ptxFailures, skipped, figureErrors);
             output.WriteLine(summary.ToLine(clock.Elapsed));
             return summary.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A CUDA error, a damaged model package: one line that says what broke, and a failed run.
-            output.WriteLine(new ReportLine("error").Add("type", e.GetType().FullName).Add("message", Messages(e)));
+            output.WriteLine(new ReportLine("error").Add("type", e.GetType().FullName).Add("message", ExceptionText.Of(e)));
             output.WriteLine(new ReportLine("summary").Add("elapsed_s", clock.Elapsed.TotalSeconds, "0.0").Add("result", "fail"));
             return ExitCodes.CheckFailed;
         }

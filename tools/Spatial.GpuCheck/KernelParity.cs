@@ -17,12 +17,24 @@ internal static class KernelParity
             var inputs = kernel.ToList();
             var references = inputs.Select(c => c.Reference()).ToList();
             var onCpu = inputs.Select(c => c.Run(cpu.Backend)).ToList();
+            var tolerance = inputs.Max(c => c.ReferenceTolerance);
             foreach (var backend in backends)
             {
-                var outputs = backend == cpu ? onCpu : inputs.Select(c => c.Run(backend.Backend)).ToList();
+                List<float[]> outputs;
+                try
+                {
+                    outputs = backend == cpu ? onCpu : inputs.Select(c => c.Run(backend.Backend)).ToList();
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // A kernel that throws (a CUDA launch error, say) fails its verdict; the other kernels are still checked.
+                    Report(new KernelVerdict(kernel.Key, backend.Name, KernelVerdict.VersusReference, inputs.Count, ParityResult.None, "none", tolerance,
+                        ExceptionText.Of(e)), verdicts, output);
+                    continue;
+                }
                 var vsReference = Worst(inputs, outputs, references);
                 Report(new KernelVerdict(kernel.Key, backend.Name, KernelVerdict.VersusReference, inputs.Count, vsReference.Result, vsReference.Case,
-                    inputs.Max(c => c.ReferenceTolerance)), verdicts, output);
+                    tolerance), verdicts, output);
                 if (backend == cpu)
                     continue;
                 var vsCpu = Worst(inputs, outputs, onCpu);

@@ -4,11 +4,13 @@ namespace Spatial.GpuCheck;
 /// One kernel on one backend against one baseline (the reference or the vectorised CPU path), over every case:
 /// the worst result, the case it came from, and the tolerance it is held to.
 /// </summary>
-internal sealed record KernelVerdict(string Kernel, string Backend, string Versus, int Cases, ParityResult Result, string WorstCase, double Tolerance)
+internal sealed record KernelVerdict(string Kernel, string Backend, string Versus, int Cases, ParityResult Result, string WorstCase, double Tolerance,
+    string? Error = null)
 {
     public const string VersusReference = "reference";
 
-    public bool Passed => Result.Within(Tolerance);
+    /// <summary>Within the tolerance, and the backend ran at all (an exception is a failure, not a skip).</summary>
+    public bool Passed => Error is null && Result.Within(Tolerance);
 
     public ReportLine ToLine()
     {
@@ -18,6 +20,8 @@ internal sealed record KernelVerdict(string Kernel, string Backend, string Versu
             line.Add("lengths_match", false);
         if (Result.NonFiniteIndex >= 0)
             line.Add("non_finite_at", Result.NonFiniteIndex);
+        if (Error is not null)
+            line.Add("error", Error);
         return line.Add("result", Passed ? "pass" : "fail");
     }
 }
