@@ -36,7 +36,7 @@ public sealed class OutputAndOptionsTests
         var output = new StringWriter();
         var exitCode = GpuCheckRun.Execute(GpuCheckOptions.Parse([]), output);
         Assert.That(exitCode, Is.EqualTo(3));
-        Assert.That(output.ToString(), Does.Contain("cuda status=absent message=\"no CUDA device found;"));
+        Assert.That(output.ToString(), Does.Contain("cuda status=absent message=\"no CUDA device found\" detail="));
         Assert.That(output.ToString().TrimEnd(), Does.EndWith("summary result=fail reason=\"no CUDA device found; run with --local to check the CPU half only\""));
     }
 

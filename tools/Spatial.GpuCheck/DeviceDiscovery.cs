@@ -26,7 +26,7 @@ internal static class DeviceDiscovery
         }
         else
         {
-            output.WriteLine(new ReportLine("cuda").Add("status", "absent").Add("message", $"no CUDA device found; ILGPU reports: {AcceleratorCatalog.CudaProblem}"));
+            output.WriteLine(new ReportLine("cuda").Add("status", "absent").Add("message", "no CUDA device found").Add("detail", AcceleratorCatalog.CudaProblem));
             // ILGPU leaves out devices it has no PTX instruction set for (a driver newer than it knows, say): name them.
             var driver = DriverVersion();
             foreach (var device in CudaDevice.GetDevices(_ => true).OfType<CudaDevice>())
