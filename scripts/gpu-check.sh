@@ -69,5 +69,6 @@ gpu-check: (one path, $mib MiB; nothing else is needed there but the NVIDIA driv
     $gpu_command
 
 gpu-check: time limit $limit_s s (about a minute on an H200; throughput stops at $budget_s s). Exit 0: every parity check
-gpu-check: passed; 1: a check failed (see its 'result=fail' or 'error' line); 3: no usable CUDA device found.
+gpu-check: passed; 1: a check failed (see its 'result=fail' or 'error' line); 3: no usable CUDA device found;
+gpu-check: 124: the time limit was reached (the lines printed until then stand).
 EOF

@@ -37,7 +37,7 @@ public sealed class KernelParityTests
 
         Assert.That(summary.ParityFailures, Is.EqualTo(1), "1e-5 is outside softmax's 1e-6 against the reference but inside 1e-4 against the cpu path");
         Assert.That(summary.ExitCode, Is.EqualTo(1));
-        Assert.That(summary.ToLine(TimeSpan.FromSeconds(2)).ToString(), Does.EndWith("parity_failures=1 ptx_failures=0 figures_skipped=0 figure_errors=0 elapsed_s=2.0 result=fail"));
+        Assert.That(summary.ToLine(TimeSpan.FromSeconds(2)).ToString(), Does.EndWith("parity_failures=1 ptx_failures=0 figures_skipped=0 errors=0 elapsed_s=2.0 result=fail"));
     }
 
     [Test]
