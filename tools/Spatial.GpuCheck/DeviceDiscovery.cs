@@ -67,8 +67,9 @@ internal static class DeviceDiscovery
             using var nvml = NvmlDevice.CreateFromIndex(0);
             return nvml.API.SystemGetDriverVersion(out var version) == NvmlReturn.NVML_SUCCESS ? version : null;
         }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or NotSupportedException or TypeInitializationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // Best effort: NVML is a second library beside the driver; without it the line says driver_version=none.
             return null;
         }
     }

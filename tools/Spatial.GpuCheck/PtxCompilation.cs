@@ -19,6 +19,7 @@ internal static class PtxCompilation
     {
         var kernels = typeof(IlgpuKernels).GetMethods(BindingFlags.Public | BindingFlags.Static);
         using var context = Context.Create(builder => builder.EnableAlgorithms());
+        // sm_90 needs PTX ISA 7.8 at least; no NVVM: ILGPU generates the PTX itself, as it does for the CUDA backend.
         using var backend = new PTXBackend(context, CudaArchitecture.SM_90, CudaInstructionSet.ISA_78, nvvmAPI: null!);
         var failures = 0;
         foreach (var kernel in kernels.OrderBy(k => k.Name, StringComparer.Ordinal))
