@@ -4,11 +4,8 @@ using Spatial.Deployment.Docker;
 using Spatial.Deployment.Images;
 
 /// <summary>The offline runtime base image, assembled from Debian packages, and the Docker plumbing stage 4 shares.</summary>
-interface IDockerBaseImage : IValidateEnvironment
+interface IDockerBaseImage : IHazDeploymentHost
 {
-    /// <summary>Everything this build process creates in the engine carries this run's label.</summary>
-    static readonly DockerRun DockerRun = DockerRun.New();
-
     /// <summary>The value of <c>--runtime-base</c> that selects the locally assembled base.</summary>
     const string OfflineRuntimeBase = "offline";
 
@@ -20,6 +17,7 @@ interface IDockerBaseImage : IValidateEnvironment
     Target DockerBaseImage => _ => _
         .Description("Assemble the offline runtime base image from docker/base/packages.txt (built once per recipe hash)")
         .OnlyWhenStatic(() => RuntimeBase == OfflineRuntimeBase)
+        .OnlyWhenStatic(() => SelectedHost.UsesDocker, () => SelectedHost.Reason)
         .Executes(async () =>
         {
             var engine = await ConnectDockerAsync();

@@ -24,6 +24,9 @@ interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseIm
         .Description("Stage 4: build the service image and test it in a container (health, classification, non-root, memory)")
         .DependsOn(SpatialTests, ValidateModels, Publish)
         .DependsOn<IDockerBaseImage>(x => x.DockerBaseImage)
+        .OnlyWhenStatic(() => SelectedHost.UsesDocker, () => SelectedHost.Reason)
+        // Skipping the image must not skip the kernel and model stages it depends on.
+        .WhenSkipped(DependencyBehavior.Execute)
         .Executes(async () =>
         {
             var engine = await ConnectDockerAsync();
@@ -32,7 +35,15 @@ interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseIm
                 Log.Information("Removed {Containers} container(s) and {Networks} network(s) left by earlier runs", leftovers.Containers, leftovers.Networks);
 
             var image = await BuildServiceImageAsync(engine);
-            ReportSummary(s => { s["Image"] = image.Tags[0]; s["Image size"] = $"{image.SizeBytes / 1e6:0.0} MB"; s["Build time"] = $"{image.Duration.TotalSeconds:0.0} s"; return s; });
+            var gateway = await ServiceImage.BuildGatewayAsync(engine, ImageOptions, line => Log.Information("{Line}", line));
+            ReportSummary(s =>
+            {
+                s["Image"] = image.Tags[0];
+                s["Image size"] = $"{image.SizeBytes / 1e6:0.0} MB";
+                s["Build time"] = $"{image.Duration.TotalSeconds:0.0} s";
+                s["Gateway"] = $"{gateway.Tags[0]} ({gateway.SizeBytes / 1e6:0.0} MB)";
+                return s;
+            });
 
             var details = await engine.Images.InspectAsync(image.Id) ?? throw new InvalidOperationException($"image {image.Id} vanished");
             Assert.True(details.User.Split(':')[0] is { Length: > 0 } user && user != "0" && user != "root", $"image {image.Tags[0]} runs as root (USER '{details.User}')");
@@ -60,19 +71,27 @@ interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseIm
             }
         });
 
+    /// <summary>What the images are built from and tagged with: the release version, this commit and the newest registered model.</summary>
+    ServiceImageOptions ImageOptions
+    {
+        get
+        {
+            var registry = new ModelRegistry(RootDirectory / "models");
+            Assert.True(File.Exists(registry.FilePath), $"no model registry at {registry.FilePath}: the image bakes the model in");
+            var document = registry.Read();
+            var modelName = ModelRegistry.DefaultModelName(document);
+            var model = ModelRegistry.Version(document, modelName, null);
+            return new ServiceImageOptions(DockerRun, RootDirectory, ImageVersion, SourceRevision(), modelName, model.Version, DateTimeOffset.UtcNow)
+            {
+                RuntimeBase = RuntimeBase == IDockerBaseImage.OfflineRuntimeBase ? DebianBaseImage.TagFor(BaseImageOptions) : RuntimeBase,
+            };
+        }
+    }
+
     async Task<BuiltImage> BuildServiceImageAsync(DockerEngine engine)
     {
-        var registry = new ModelRegistry(RootDirectory / "models");
-        Assert.True(File.Exists(registry.FilePath), $"no model registry at {registry.FilePath}: the image bakes the model in");
-        var document = registry.Read();
-        var modelName = ModelRegistry.DefaultModelName(document);
-        var model = ModelRegistry.Version(document, modelName, null);
-
-        var options = new ServiceImageOptions(DockerRun, RootDirectory, ImageVersion, SourceRevision(), modelName, model.Version, DateTimeOffset.UtcNow)
-        {
-            RuntimeBase = RuntimeBase == IDockerBaseImage.OfflineRuntimeBase ? DebianBaseImage.TagFor(BaseImageOptions) : RuntimeBase,
-        };
-        Log.Information("Building {Tag} on {Base} with model {Model} {Version}", ServiceImage.TagFor(options), options.RuntimeBase, modelName, model.Version);
+        var options = ImageOptions;
+        Log.Information("Building {Tag} on {Base} with model {Model} {Version}", ServiceImage.TagFor(options), options.RuntimeBase, options.ModelName, options.ModelVersion);
         return await ServiceImage.BuildAsync(engine, options, line => Log.Information("{Line}", line));
     }
 

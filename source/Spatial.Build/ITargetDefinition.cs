@@ -45,6 +45,9 @@ public interface ITargetDefinition
     /// <summary>Conditions evaluated before the run; a false one skips the target.</summary>
     ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions);
 
+    /// <summary>A condition evaluated before the run; when false the target is skipped and the summary gives <paramref name="reasonWhenFalse"/>.</summary>
+    ITargetDefinition OnlyWhenStatic(Expression<Func<bool>> condition, Func<string> reasonWhenFalse);
+
     /// <summary>Conditions evaluated just before the target runs; a false one skips it.</summary>
     ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions);
 

@@ -20,6 +20,9 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     internal List<TargetReference> TriggersTargets { get; } = [];
     internal List<TargetReference> TriggeredByTargets { get; } = [];
     internal List<Expression<Func<bool>>> StaticConditions { get; } = [];
+
+    /// <summary>The reason a static condition gives when it is false, for those declared with one.</summary>
+    internal Dictionary<Expression<Func<bool>>, Func<string>> StaticConditionReasons { get; } = [];
     internal List<Expression<Func<bool>>> DynamicConditions { get; } = [];
     internal DependencyBehavior SkipBehavior { get; private set; } = DependencyBehavior.Skip;
     internal List<Requirement> Requirements { get; } = [];
@@ -59,6 +62,13 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions)
     {
         StaticConditions.AddRange(conditions);
+        return this;
+    }
+
+    public ITargetDefinition OnlyWhenStatic(Expression<Func<bool>> condition, Func<string> reasonWhenFalse)
+    {
+        StaticConditions.Add(condition);
+        StaticConditionReasons[condition] = reasonWhenFalse;
         return this;
     }
 

@@ -21,7 +21,7 @@ internal static class SkipRules
             var failed = target.Definition.StaticConditions.FirstOrDefault(condition => !Evaluate(target, condition));
             if (failed is null)
                 continue;
-            Skip(target, $"condition false: {ExpressionText.Of(failed)}");
+            Skip(target, target.Definition.StaticConditionReasons.TryGetValue(failed, out var reason) ? reason() : $"condition false: {ExpressionText.Of(failed)}");
             skippedByCondition.Add(target);
         }
 

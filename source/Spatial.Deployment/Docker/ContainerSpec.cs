@@ -32,13 +32,16 @@ public sealed record ContainerSpec(DockerRun Run, string Image)
     /// <summary>Hard memory limit in bytes (swap included, so the limit is real); null means none.</summary>
     public long? MemoryLimitBytes { get; init; }
 
+    /// <summary>CPU quota in processors (e.g. 1.5); null means none.</summary>
+    public double? Cpus { get; init; }
+
     /// <summary>Mount the root filesystem read-only; combine with <see cref="Tmpfs"/> for the paths the process writes.</summary>
     public bool ReadOnlyRootFilesystem { get; init; }
 
     /// <summary>tmpfs mounts: container path to mount options (e.g. <c>size=64m</c>); the default mode is 1777.</summary>
     public IReadOnlyDictionary<string, string> Tmpfs { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Network to join (name or id); null uses the default bridge.</summary>
+    /// <summary>Network to join (name or id; <c>host</c> shares the machine's network, loopback included); null uses the default bridge.</summary>
     public string? Network { get; init; }
 
     /// <summary>Request every GPU (<c>--gpus all</c>); needs the NVIDIA container runtime on the host.</summary>

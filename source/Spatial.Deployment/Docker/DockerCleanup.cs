@@ -36,14 +36,17 @@ public sealed class DockerCleanup
     }
 
     /// <summary>
-    /// Removes containers and networks that any run other than <paramref name="current"/> left behind (a crashed run's).
-    /// Images stay: a labelled image is a build result (a release or a cached base), not a leftover.
+    /// Removes containers and networks that any run other than <paramref name="current"/> left behind (a crashed run's:
+    /// its owning process is gone). A concurrent run's resources and persistent deployments stay. Images stay too: a
+    /// labelled image is a build result (a release or a cached base), not a leftover.
     /// </summary>
     public async Task<CleanupReport> RemoveLeftoversAsync(DockerRun? current, CancellationToken cancellationToken = default)
     {
         var filter = Filter(DockerLabels.Run);
         bool NotCurrent(IDictionary<string, string>? labels) =>
-            current is null || labels is null || !labels.TryGetValue(DockerLabels.Run, out var id) || id != current.Id;
+            (current is null || labels is null || !labels.TryGetValue(DockerLabels.Run, out var id) || id != current.Id)
+            && !(labels is not null && labels.TryGetValue(Hosting.HostLabels.Persistent, out var persistent) && persistent == "true")
+            && !(labels is not null && labels.TryGetValue(Hosting.HostLabels.Owner, out var owner) && Hosting.ProcessIdentity.Parse(owner) is { IsAlive: true });
         var containers = await RemoveContainersAsync(filter, NotCurrent, cancellationToken);
         var networks = await RemoveNetworksAsync(filter, NotCurrent, cancellationToken);
         return new CleanupReport(containers, networks, 0);

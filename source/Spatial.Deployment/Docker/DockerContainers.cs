@@ -67,6 +67,24 @@ internal sealed class DockerContainers(DockerClient client) : IDockerContainers
             hostPorts);
     }
 
+    public async Task<IReadOnlyList<ContainerDetails>> ListAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken = default)
+    {
+        var filter = labels.ToDictionary(l => l.Value is null ? l.Key : $"{l.Key}={l.Value}", _ => true);
+        var listed = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter },
+        }, cancellationToken);
+        var details = new List<ContainerDetails>();
+        foreach (var container in listed)
+        {
+            // A container removed between the list and the inspection is simply gone.
+            if (await InspectAsync(container.ID, cancellationToken) is { } inspected)
+                details.Add(inspected);
+        }
+        return details;
+    }
+
     public async Task<string> GetLogsAsync(string id, CancellationToken cancellationToken = default)
     {
         try
@@ -149,6 +167,8 @@ internal sealed class DockerContainers(DockerClient client) : IDockerContainers
             host.Memory = memory;
             host.MemorySwap = memory;
         }
+        if (spec.Cpus is { } cpus)
+            host.NanoCPUs = (long)(cpus * 1e9);
         if (spec.AllGpus)
             host.DeviceRequests = [new DeviceRequest { Driver = "", Count = -1, Capabilities = [["gpu"]] }];
 

@@ -19,13 +19,15 @@ public sealed record DockerRun(string Id)
         : throw new ArgumentException($"run id '{Id}' must be non-empty and use only letters, digits, '.', '_' and '-'", nameof(Id));
 
     /// <summary>The labels that mark a resource as this run's.</summary>
-    public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string> { [DockerLabels.Run] = Id };
+    public IReadOnlyDictionary<string, string> Labels => LabelsWith(null);
 
     /// <summary>Labels for a resource of this run: <paramref name="extra"/> plus the run label (which wins).</summary>
     public Dictionary<string, string> LabelsWith(IReadOnlyDictionary<string, string>? extra)
     {
         var labels = extra is null ? new Dictionary<string, string>() : new Dictionary<string, string>(extra);
         labels[DockerLabels.Run] = Id;
+        // The owner lets a later run tell a crashed run's leftovers from a concurrent run's live resources.
+        labels.TryAdd(Hosting.HostLabels.Owner, Hosting.ProcessIdentity.Current.ToString());
         return labels;
     }
 }

@@ -9,6 +9,9 @@ public interface IDockerContainers
     /// <summary>The container <paramref name="id"/>, or null when the engine has none.</summary>
     Task<ContainerDetails?> InspectAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Every container (running or not) that carries all of <paramref name="labels"/> (a value of null matches any value).</summary>
+    Task<IReadOnlyList<ContainerDetails>> ListAsync(IReadOnlyDictionary<string, string?> labels, CancellationToken cancellationToken = default);
+
     /// <summary>Everything the container has written to stdout and stderr so far, interleaved as written.</summary>
     Task<string> GetLogsAsync(string id, CancellationToken cancellationToken = default);
 

@@ -23,23 +23,39 @@ public static class ServiceImage
         return $"{options.Repository}:{clean[..Math.Min(clean.Length, 128)]}";
     }
 
-    /// <summary>Builds and tags the image, streaming the engine's output to <paramref name="onOutput"/>.</summary>
+    /// <summary>Builds and tags the service image, streaming the engine's output to <paramref name="onOutput"/>.</summary>
     public static Task<BuiltImage> BuildAsync(DockerEngine engine, ServiceImageOptions options, Action<string>? onOutput = null, CancellationToken cancellationToken = default)
     {
-        var published = Path.Combine(options.RepositoryRoot, "artifacts", "service", "Spatial.Service");
-        if (!File.Exists(published))
-            throw new FileNotFoundException($"the published service {published} is missing: run the Publish target first", published);
         if (!File.Exists(Path.Combine(options.RepositoryRoot, "models", "registry.json")))
             throw new FileNotFoundException($"no model registry at {Path.Combine(options.RepositoryRoot, "models", "registry.json")}: the image bakes the model in");
-
-        var buildArgs = new Dictionary<string, string>
+        return BuildPublishedAsync(engine, options, "service", "Spatial.Service", new Dictionary<string, string>
         {
-            ["VERSION"] = options.Version,
-            ["REVISION"] = options.Revision,
-            ["CREATED"] = options.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["MODEL_NAME"] = options.ModelName,
             ["MODEL_VERSION"] = options.ModelVersion,
-        };
+        }, onOutput, cancellationToken);
+    }
+
+    /// <summary>
+    /// Builds and tags the gateway image (<c>docker/gateway/Dockerfile</c>, <see cref="GatewayRepository"/>) with the same
+    /// version, revision and runtime base as <paramref name="options"/>' service image.
+    /// </summary>
+    public static Task<BuiltImage> BuildGatewayAsync(DockerEngine engine, ServiceImageOptions options, Action<string>? onOutput = null, CancellationToken cancellationToken = default) =>
+        BuildPublishedAsync(engine, options with { Repository = GatewayRepository, Dockerfile = "docker/gateway/Dockerfile" },
+            "gateway", "Spatial.Gateway", new Dictionary<string, string>(), onOutput, cancellationToken);
+
+    /// <summary>Where gateway images are tagged.</summary>
+    public const string GatewayRepository = "spatial/gateway";
+
+    private static Task<BuiltImage> BuildPublishedAsync(
+        DockerEngine engine, ServiceImageOptions options, string artifact, string program, Dictionary<string, string> buildArgs,
+        Action<string>? onOutput, CancellationToken cancellationToken)
+    {
+        var published = Path.Combine(options.RepositoryRoot, "artifacts", artifact, program);
+        if (!File.Exists(published))
+            throw new FileNotFoundException($"the published {artifact} {published} is missing: run the Publish target first", published);
+        buildArgs["VERSION"] = options.Version;
+        buildArgs["REVISION"] = options.Revision;
+        buildArgs["CREATED"] = options.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         if (options.RuntimeBase is not null)
             buildArgs["RUNTIME_BASE"] = options.RuntimeBase;
         var request = new ImageBuildRequest(options.Run, options.RepositoryRoot, [TagFor(options)])

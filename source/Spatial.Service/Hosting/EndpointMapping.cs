@@ -33,6 +33,7 @@ public static class EndpointMapping
 
         app.MapClassifyApi();
         app.MapModelApi();
+        app.MapReleaseApi();
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceRegistration.LiveTag) });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceRegistration.ReadyTag) });
         app.MapMetrics();

@@ -28,6 +28,7 @@ public static class ServiceRegistration
         AddValidatedOptions<LimitsOptions>(services, LimitsOptions.Section);
         AddValidatedOptions<BatchingOptions>(services, BatchingOptions.Section);
         AddValidatedOptions<ServerOptions>(services, ServerOptions.Section);
+        services.AddOptions<ReleaseOptions>().BindConfiguration(ReleaseOptions.Section);
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>, IOptions<LimitsOptions>>((kestrel, server, limits) =>
         {

@@ -7,4 +7,8 @@ public sealed record ClassifierDescription(
     string ModelName,
     string ModelVersion,
     IReadOnlyList<string> Classes,
-    AcceleratorDescription Accelerator);
+    AcceleratorDescription Accelerator)
+{
+    /// <summary>SHA-256 of the served package's <c>manifest.json</c>, when the model was loaded from a package.</summary>
+    public string? ManifestSha256 { get; init; }
+}

@@ -9,12 +9,12 @@ public sealed class DualEncoderImageClassifier : IImageClassifier
     private readonly IKernelBackend _backend;
     private readonly DualEncoderClassifier _classifier;
 
-    private DualEncoderImageClassifier(IKernelBackend backend, DualEncoderClassifier classifier)
+    private DualEncoderImageClassifier(IKernelBackend backend, DualEncoderClassifier classifier, string manifestSha256)
     {
         _backend = backend;
         _classifier = classifier;
         var manifest = classifier.Manifest;
-        Description = new ClassifierDescription(manifest.Name, manifest.Version, manifest.Classes, backend.Device);
+        Description = new ClassifierDescription(manifest.Name, manifest.Version, manifest.Classes, backend.Device) { ManifestSha256 = manifestSha256 };
     }
 
     /// <inheritdoc />
@@ -30,7 +30,9 @@ public sealed class DualEncoderImageClassifier : IImageClassifier
         var backend = KernelBackends.Create(accelerator);
         try
         {
-            return new DualEncoderImageClassifier(backend, new DualEncoderClassifier(package, backend));
+            // Hashed from the file served, so /v1/release states what runs, not what a deployer meant to run.
+            var manifestSha256 = PackageFiles.Sha256OfFile(Path.Combine(package.Directory, PackageFiles.ManifestFileName));
+            return new DualEncoderImageClassifier(backend, new DualEncoderClassifier(package, backend), manifestSha256);
         }
         catch
         {

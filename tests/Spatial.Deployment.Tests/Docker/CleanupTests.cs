@@ -1,3 +1,4 @@
+using Spatial.Deployment.Hosting;
 using Spatial.Deployment.Docker;
 
 namespace Spatial.Deployment.Tests.Docker;
@@ -47,8 +48,15 @@ public class CleanupTests
         var image = await TestDocker.WebImageAsync();
         try
         {
-            var leftover = await engine.Containers.StartAsync(new ContainerSpec(crashed, image));
-            var leftoverNetwork = await engine.Networks.CreateAsync(crashed, $"spatial-test-{crashed.Id}");
+            // A crashed run's owner is a process that no longer exists; a concurrent run's owner is alive (this one).
+            var deadOwner = new Dictionary<string, string> { [HostLabels.Owner] = $"{Environment.MachineName}:999999999:1" };
+            var leftover = await engine.Containers.StartAsync(new ContainerSpec(crashed, image) { Labels = deadOwner });
+            var leftoverNetwork = await engine.Networks.EnsureAsync(crashed, $"spatial-test-{crashed.Id}", deadOwner);
+            var concurrent = await engine.Containers.StartAsync(new ContainerSpec(DockerRun.New(), image));
+            var persistent = await engine.Containers.StartAsync(new ContainerSpec(DockerRun.New(), image)
+            {
+                Labels = new Dictionary<string, string>(deadOwner) { [HostLabels.Persistent] = "true" },
+            });
             var mine = await engine.Containers.StartAsync(new ContainerSpec(current, image));
 
             var report = await engine.Cleanup.RemoveLeftoversAsync(current);
@@ -59,6 +67,10 @@ public class CleanupTests
             Assert.That(await engine.Containers.InspectAsync(leftover.Id), Is.Null);
             Assert.That(await engine.Networks.RemoveAsync(leftoverNetwork), Is.False);
             Assert.That((await engine.Containers.InspectAsync(mine.Id))?.Running, Is.True);
+            Assert.That((await engine.Containers.InspectAsync(concurrent.Id))?.Running, Is.True, "a live run's container is not a leftover");
+            Assert.That((await engine.Containers.InspectAsync(persistent.Id))?.Running, Is.True, "a persistent deployment is not a leftover");
+            await concurrent.DisposeAsync();
+            await persistent.DisposeAsync();
             Assert.That(await engine.Images.InspectAsync(image), Is.Not.Null);
         }
         finally
