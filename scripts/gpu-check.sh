@@ -12,7 +12,7 @@ payload="artifacts/gpu-check"
 executable="$payload/Spatial.GpuCheck"
 max_bytes=$((60 * 1024 * 1024))
 # On an H200 the check takes about a minute; throughput figures stop at the budget, the process at the time limit,
-# so a failed first run leaves room for a second one inside a 15-minute GPU session.
+# so a failed first run leaves room for a second one inside 15 minutes of GPU time.
 budget_s=90
 limit_s=150
 gpu_command="chmod +x $executable && timeout $limit_s $executable --budget $budget_s"
