@@ -21,7 +21,7 @@ mode="handover"
 case "${1:-}" in
   "") ;;
   --local) mode="local" ;;
-  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "gpu-check: unknown argument '$1' (expected nothing or --local)" >&2; exit 2 ;;
 esac
 
