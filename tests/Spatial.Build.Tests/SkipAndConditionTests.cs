@@ -27,6 +27,9 @@ public sealed class SkipAndConditionTests
         public Target Lint => _ => Record(_, nameof(Lint));
         public Target Publish => _ => Record(_.DependsOn(Pack, Lint).OnlyWhenDynamic(() => CheckPublish()), nameof(Publish));
         public Target Test => _ => Record(_.DependsOn(Compile), nameof(Test));
+        public Target Image => _ => Record(_.DependsOn(Compile).OnlyWhenStatic(() => EngineReachable, () => $"no engine at {Endpoint}: processes serve instead"), nameof(Image));
+        public bool EngineReachable { get; set; } = true;
+        public string Endpoint { get; set; } = "unix:///none.sock";
 
         private bool CheckPublish()
         {
@@ -169,5 +172,18 @@ public sealed class SkipAndConditionTests
             Ran.Add(nameof(Compile));
         });
         public Target Test => _ => Record(_.DependsOn(Compile), nameof(Test));
+    }
+
+    [Test]
+    public void A_static_condition_with_a_reason_gives_that_reason_in_the_log_and_the_summary()
+    {
+        var build = new PipelineBuild { EngineReachable = false, Endpoint = "unix:///gone.sock" };
+
+        var result = _harness.Run(build, "Image");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(build.Ran, Does.Not.Contain("Image"));
+        Assert.That(result.Output, Does.Contain("Skipping Image: no engine at unix:///gone.sock: processes serve instead"));
+        Assert.That(result.Output, Does.Not.Contain("condition false: EngineReachable"));
     }
 }
