@@ -145,6 +145,36 @@ public class ModelPackageTests
     }
 
     [Test]
+    public void NonFiniteWeightsFailStructureNamingTheTensorAndTheCount()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var original = SafetensorsFile.Read(Weights(package));
+        var tensors = original.Tensors.Keys.Select(name =>
+        {
+            var values = original.GetFloat32(name);
+            if (name == "visual.conv2.weight")
+                (values[0], values[7], values[9]) = (float.NaN, float.PositiveInfinity, float.NegativeInfinity);
+            return new Float32Tensor(name, original.Tensors[name].Shape.Select(d => (int)d).ToArray(), values);
+        }).ToList();
+        ReplaceWeightsConsistently(package, SafetensorsWriter.ToBytes(tensors));
+        var total = original.Tensors["visual.conv2.weight"].ElementCount;
+        Assert.That(LoadError(package), Does.EndWith($"structure: tensor 'visual.conv2.weight' holds 3 non-finite values (NaN or infinity) of {total}"));
+    }
+
+    [Test]
+    public void OversizedArtifactFailsIntegrityWithoutBeingRead()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        using (var stream = new FileStream(Weights(package), FileMode.Open, FileAccess.Write))
+            stream.SetLength(512L << 20);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var message = LoadError(package);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(message, Does.Contain("integrity: weights.safetensors is 536870912 bytes, manifest says"));
+        Assert.That(allocated, Is.LessThan(4L << 20));
+    }
+
+    [Test]
     public void ArtifactPathOutsideThePackageIsRefused()
     {
         var package = ShippedModel.CopyTo(_root.Path, edit: m => m with { Artifacts = [m.Artifacts[0] with { File = "../weights.safetensors" }] });

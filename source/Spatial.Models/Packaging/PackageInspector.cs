@@ -19,10 +19,10 @@ public static partial class PackageInspector
         var manifest = ReadManifest(directory, checks);
         if (manifest is null)
             return new PackageInspection(null, null, checks);
-        var weightBytes = CheckIntegrity(directory, manifest, checks);
-        if (weightBytes is null)
+        var weightsPath = CheckIntegrity(directory, manifest, checks);
+        if (weightsPath is null)
             return new PackageInspection(manifest, null, checks);
-        var weights = CheckStructure(manifest, weightBytes, checks);
+        var weights = CheckStructure(manifest, weightsPath, checks);
         if (weights is null)
             return new PackageInspection(manifest, null, checks);
         checks.Add(CheckCompatibility(manifest));
@@ -81,9 +81,11 @@ public static partial class PackageInspector
         return null;
     }
 
-    private static byte[]? CheckIntegrity(string directory, ModelManifest manifest, List<ValidationCheck> checks)
+    // Sizes come from the file system and hashes from a stream, so a huge or lying artifact costs no memory;
+    // returns the weights file's path once every artifact matches.
+    private static string? CheckIntegrity(string directory, ModelManifest manifest, List<ValidationCheck> checks)
     {
-        byte[]? weights = null;
+        string? weights = null;
         foreach (var artifact in manifest.Artifacts)
         {
             var path = Path.Combine(directory, artifact.File);
@@ -92,42 +94,55 @@ public static partial class PackageInspector
                 checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is missing"));
                 return null;
             }
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.LongLength != artifact.Size)
+            var size = new FileInfo(path).Length;
+            if (size != artifact.Size)
             {
-                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is {bytes.LongLength} bytes, manifest says {artifact.Size}"));
+                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is {size} bytes, manifest says {artifact.Size}"));
                 return null;
             }
-            var hash = PackageFiles.Sha256(bytes);
+            var hash = PackageFiles.Sha256OfFile(path);
             if (!string.Equals(hash, artifact.Sha256, StringComparison.OrdinalIgnoreCase))
             {
                 checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} SHA-256 is {hash[..12]}…, manifest says {Prefix(artifact.Sha256)}… (file modified or corrupted)"));
                 return null;
             }
             if (artifact.File.EndsWith(".safetensors", StringComparison.Ordinal))
-                weights = bytes;
+                weights = path;
         }
         checks.Add(ValidationCheck.Pass(ValidationCheck.Integrity, $"{manifest.Artifacts.Count} artifact(s), sizes and SHA-256 match"));
         return weights;
     }
 
-    private static SafetensorsFile? CheckStructure(ModelManifest manifest, byte[] weightBytes, List<ValidationCheck> checks)
+    private static SafetensorsFile? CheckStructure(ModelManifest manifest, string weightsPath, List<ValidationCheck> checks)
     {
         SafetensorsFile weights;
         try
         {
-            weights = SafetensorsFile.Parse(weightBytes);
+            weights = SafetensorsFile.Read(weightsPath);
         }
         catch (SafetensorsFormatException e)
         {
             checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, $"weights file: {e.Message}"));
             return null;
         }
-        var problem = LayerChainProblem(manifest) ?? TensorProblem(manifest, weights);
+        var problem = LayerChainProblem(manifest) ?? TensorProblem(manifest, weights) ?? NonFiniteProblem(weights);
         checks.Add(problem is null
-            ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers")
+            ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers, every value finite")
             : ValidationCheck.Fail(ValidationCheck.Structure, problem));
         return problem is null ? weights : null;
+    }
+
+    // A NaN or infinite weight poisons every logit it reaches; the accuracy check would only see "low accuracy".
+    private static string? NonFiniteProblem(SafetensorsFile weights)
+    {
+        foreach (var name in weights.Tensors.Keys.Order(StringComparer.Ordinal))
+        {
+            var values = weights.GetFloat32(name);
+            var bad = values.Count(v => !float.IsFinite(v));
+            if (bad > 0)
+                return $"tensor '{name}' holds {bad} non-finite values (NaN or infinity) of {values.Length}";
+        }
+        return null;
     }
 
     private static string? LayerChainProblem(ModelManifest m)
