@@ -175,6 +175,16 @@ public class ModelPackageTests
     }
 
     [Test]
+    public void ManifestWithoutASchemaIsRefused()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var path = Path.Combine(package, PackageFiles.ManifestFileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"schema\": \"spatial-model/1\",", "", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(path), Does.Not.Contain("schema"));
+        Assert.That(LoadError(package), Does.Contain("manifest: manifest.json is malformed").And.Contain("missing required properties including: 'schema'"));
+    }
+
+    [Test]
     public void ArtifactPathOutsideThePackageIsRefused()
     {
         var package = ShippedModel.CopyTo(_root.Path, edit: m => m with { Artifacts = [m.Artifacts[0] with { File = "../weights.safetensors" }] });
