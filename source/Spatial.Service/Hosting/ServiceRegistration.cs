@@ -29,11 +29,13 @@ public static class ServiceRegistration
         AddValidatedOptions<BatchingOptions>(services, BatchingOptions.Section);
         AddValidatedOptions<ServerOptions>(services, ServerOptions.Section);
 
+        var configuration = builder.Configuration;
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>, IOptions<LimitsOptions>>((kestrel, server, limits) =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
-            kestrel.Listen(server.Value.ParseAddress(), server.Value.Port);
+            if (!ListenEndpoints.FrameworkConfigured(configuration))
+                kestrel.Listen(ListenEndpoints.FallbackAddress(server.Value, configuration), server.Value.Port);
         });
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
