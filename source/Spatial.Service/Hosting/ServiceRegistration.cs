@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddHostedService(provider => provider.GetRequiredService<InferenceBatcher>());
         services.AddSingleton<ModelReadiness>();
         services.AddHostedService<ModelWarmup>();
+        services.AddSingleton<DecodedPixelBudget>();
         services.AddSingleton<RequestImageReader>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
