@@ -185,6 +185,20 @@ public class ModelPackageTests
     }
 
     [Test]
+    public void ConvolutionLayerBeyondSaneBoundsIsRefusedNamingTheLayerBeforeAnyKernelRuns()
+    {
+        // Kernel size 2^28 with 16x16 channels: the weight tensor's element count wraps to 0 in 64 bits.
+        var package = ShippedModel.CopyTo(_root.Path, edit: m => m with
+        {
+            VisualEncoder = m.VisualEncoder with
+            {
+                Layers = [m.VisualEncoder.Layers[0] with { KernelSize = 1 << 28, Padding = 1 << 27 }, .. m.VisualEncoder.Layers.Skip(1)],
+            },
+        });
+        Assert.That(LoadError(package), Does.Contain("structure: visual layer 'visual.conv1' has kernel size 268435456"));
+    }
+
+    [Test]
     public void ArtifactPathOutsideThePackageIsRefused()
     {
         var package = ShippedModel.CopyTo(_root.Path, edit: m => m with { Artifacts = [m.Artifacts[0] with { File = "../weights.safetensors" }] });

@@ -115,6 +115,12 @@ public static partial class PackageInspector
 
     private static SafetensorsFile? CheckStructure(ModelManifest manifest, string weightsPath, List<ValidationCheck> checks)
     {
+        // The layers first: their sizes bound everything the weights file and the kernels will be asked to hold.
+        if (LayerChainProblem(manifest) is { } layerProblem)
+        {
+            checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, layerProblem));
+            return null;
+        }
         SafetensorsFile weights;
         try
         {
@@ -125,7 +131,7 @@ public static partial class PackageInspector
             checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, $"weights file: {e.Message}"));
             return null;
         }
-        var problem = LayerChainProblem(manifest) ?? TensorProblem(manifest, weights) ?? NonFiniteProblem(weights);
+        var problem = TensorProblem(manifest, weights) ?? NonFiniteProblem(weights);
         checks.Add(problem is null
             ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers, every value finite")
             : ValidationCheck.Fail(ValidationCheck.Structure, problem));
@@ -151,14 +157,19 @@ public static partial class PackageInspector
         if (visual.Count == 0 || visual[^1].Kind != LayerSpec.GlobalAveragePool)
             return "visual encoder must end with a global-average-pool layer";
         var channels = 3;
+        var input = m.VisualEncoder.Input;
+        if (input.Width > LayerBounds.MaxInputSide || input.Height > LayerBounds.MaxInputSide)
+            return $"visual encoder input {input.Width}x{input.Height} is larger than {LayerBounds.MaxInputSide} per side";
+        long height = input.Height, width = input.Width;
         foreach (var layer in visual.Take(visual.Count - 1))
         {
             if (layer.Kind != LayerSpec.Conv2d)
                 return $"visual layer '{layer.Name}': only conv2d layers may precede the pooling";
             if (layer.Inputs != channels)
                 return $"visual layer '{layer.Name}' takes {layer.Inputs} channels but receives {channels}";
-            if (layer.KernelSize <= 0 || layer.Stride <= 0 || layer.Padding < 0 || layer.Outputs <= 0)
-                return $"visual layer '{layer.Name}' has an invalid kernel size, stride, padding or width";
+            if (LayerBounds.ConvProblem(layer, height, width) is { } bounds)
+                return $"visual layer '{layer.Name}' {bounds}";
+            (height, width) = (LayerBounds.ConvOutput(height, layer), LayerBounds.ConvOutput(width, layer));
             channels = layer.Outputs;
         }
         if (channels != m.VisualEncoder.EmbeddingSize)
@@ -179,6 +190,8 @@ public static partial class PackageInspector
                 return $"{part} layer '{layers[i].Name}': only dense layers are supported";
             if (layers[i].Inputs <= 0 || layers[i].Outputs <= 0)
                 return $"{part} layer '{layers[i].Name}' has no inputs or outputs";
+            if (LayerBounds.DenseProblem(layers[i]) is { } bounds)
+                return $"{part} layer '{layers[i].Name}' {bounds}";
             if (i > 0 && layers[i].Inputs != layers[i - 1].Outputs)
                 return $"{part} layer '{layers[i].Name}' takes {layers[i].Inputs} inputs but receives {layers[i - 1].Outputs}";
         }
