@@ -199,6 +199,34 @@ public class ModelPackageTests
     }
 
     [Test]
+    public void AFlippedByteInsideATensorNamesThatTensorWhenTheManifestRecordsTensorChecksums()
+    {
+        var package = ShippedModel.CopyTo(_root.Path);
+        var path = Weights(package);
+        var weights = SafetensorsFile.Read(path);
+        var manifest = ManifestJson.Deserialize(File.ReadAllText(Path.Combine(package, PackageFiles.ManifestFileName)));
+        ModelPackageWriter.WriteManifest(package, manifest with { Artifacts = [manifest.Artifacts[0] with { TensorSha256 = TensorChecksums.Of(weights) }] });
+        Assert.That(ModelPackage.Load(package).Manifest.Artifacts[0].TensorSha256, Has.Count.EqualTo(weights.Tensors.Count));
+
+        var bytes = File.ReadAllBytes(path);
+        var dataStart = 8 + (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        bytes[dataStart + (int)weights.Tensors["spatial.fc1.bias"].Begin + 2] ^= 0x40;
+        File.WriteAllBytes(path, bytes);
+
+        Assert.That(LoadError(package), Does.Contain("integrity: weights.safetensors SHA-256 is").And.EndWith("(file modified or corrupted); tensors that differ: spatial.fc1.bias"));
+    }
+
+    [Test]
+    public void WrittenPackagesRecordAChecksumPerTensor()
+    {
+        var source = ModelPackage.Load(ShippedModel.PackageDirectory);
+        var tensors = source.Weights.Tensors.Keys.Select(n => new Float32Tensor(n, source.Weights.Tensors[n].Shape.Select(d => (int)d).ToArray(), source.Weights.GetFloat32(n))).ToList();
+        var written = ModelPackageWriter.Write(_root.Combine("pizza-doneness", "2.0.0"), source.Manifest with { Version = "2.0.0" }, tensors);
+        Assert.That(written.Artifacts[0].TensorSha256!.Keys, Is.EquivalentTo(source.Weights.Tensors.Keys));
+        Assert.That(written.Artifacts[0].TensorSha256!["head.fc2.bias"], Is.EqualTo(PackageFiles.Sha256(source.Weights.GetBytes("head.fc2.bias"))));
+    }
+
+    [Test]
     public void ArtifactPathOutsideThePackageIsRefused()
     {
         var package = ShippedModel.CopyTo(_root.Path, edit: m => m with { Artifacts = [m.Artifacts[0] with { File = "../weights.safetensors" }] });

@@ -103,7 +103,8 @@ public static partial class PackageInspector
             var hash = PackageFiles.Sha256OfFile(path);
             if (!string.Equals(hash, artifact.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} SHA-256 is {hash[..12]}…, manifest says {Prefix(artifact.Sha256)}… (file modified or corrupted)"));
+                var tensors = artifact.TensorSha256 is { } expected ? "; " + TensorChecksums.Differences(path, expected) : "";
+                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} SHA-256 is {hash[..12]}…, manifest says {Prefix(artifact.Sha256)}… (file modified or corrupted){tensors}"));
                 return null;
             }
             if (artifact.File.EndsWith(".safetensors", StringComparison.Ordinal))
@@ -131,7 +132,8 @@ public static partial class PackageInspector
             checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, $"weights file: {e.Message}"));
             return null;
         }
-        var problem = TensorProblem(manifest, weights) ?? NonFiniteProblem(weights);
+        var recorded = manifest.Artifacts.Single(a => a.File.EndsWith(".safetensors", StringComparison.Ordinal)).TensorSha256;
+        var problem = TensorProblem(manifest, weights) ?? (recorded is null ? null : TensorChecksums.Problem(weights, recorded)) ?? NonFiniteProblem(weights);
         checks.Add(problem is null
             ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers, every value finite")
             : ValidationCheck.Fail(ValidationCheck.Structure, problem));
