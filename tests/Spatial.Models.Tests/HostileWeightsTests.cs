@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Spatial.Models.Safetensors;
 
 namespace Spatial.Models.Tests;
@@ -18,14 +17,7 @@ public class HostileWeightsTests
     [TearDown]
     public void TearDown() => _root.Dispose();
 
-    private static byte[] WithHeader(string json, int dataBytes)
-    {
-        var header = Encoding.UTF8.GetBytes(json);
-        var buffer = new byte[8 + header.Length + dataBytes];
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer, (ulong)header.Length);
-        header.CopyTo(buffer, 8);
-        return buffer;
-    }
+    private static byte[] WithHeader(string json, int dataBytes) => SafetensorsBytes.WithHeader(json, dataBytes);
 
     /// <summary>A sparse file of <paramref name="length"/> bytes starting with <paramref name="prefix"/> (no disk is used for the rest).</summary>
     private string SparseFile(byte[] prefix, long length)

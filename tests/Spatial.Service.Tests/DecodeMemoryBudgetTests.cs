@@ -21,19 +21,6 @@ public sealed class DecodeMemoryBudgetTests
     // The contract, written out: what the API documents for a request over its pixel limit.
     private static readonly ProblemType RequestPixelsTooLarge = new("request-pixels-too-large", 422, "The images together exceed the request's pixel limit");
 
-    private static string ShippedModel
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Spatial.sln")))
-                    return Path.Combine(directory.FullName, "models", "pizza-doneness", "1.0.0");
-            }
-            throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-        }
-    }
-
     private static long PeakRss(int pid)
     {
         var line = File.ReadAllLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
@@ -51,7 +38,7 @@ public sealed class DecodeMemoryBudgetTests
         var port = ServiceProcess.FreePort();
         await using var service = ServiceProcess.Start(AppContext.BaseDirectory,
             new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = HeapLimit, ["DOTNET_RUNNING_IN_CONTAINER"] = null, ["ASPNETCORE_URLS"] = null },
-            $"--Spatial:Model:Path={ShippedModel}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1",
+            $"--Spatial:Model:Path={ShippedModel.PackageDirectory}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1",
             "--Spatial:Server:Address=127.0.0.1", $"--Spatial:Server:Port={port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Timeout };
         await WaitUntilReadyAsync(client, service);

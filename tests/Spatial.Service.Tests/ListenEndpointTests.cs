@@ -13,18 +13,6 @@ public sealed class ListenEndpointTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    private static string ShippedModel => Path.Combine(FindRepositoryRoot(), "models", "pizza-doneness", "1.0.0");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Spatial.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>Starts the service outside any container (unless <paramref name="environment"/> says otherwise) and returns what it logged it listens on.</summary>
     private static async Task<string> ListeningAsync(Dictionary<string, string?> environment, params string[] args)
     {
@@ -34,7 +22,7 @@ public sealed class ListenEndpointTests
         environment.TryAdd("ASPNETCORE_HTTPS_PORTS", null);
         environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         await using var service = ServiceProcess.Start(AppContext.BaseDirectory, environment,
-            [$"--Spatial:Model:Path={ShippedModel}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1", .. args]);
+            [$"--Spatial:Model:Path={ShippedModel.PackageDirectory}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1", .. args]);
         Assert.That(await service.WaitForOutputAsync("Now listening on:", Timeout), Is.True, () => $"never listened: {service.Output}{service.Error}");
         var output = service.Output;
         Assert.That(output, Does.Not.Contain("Overriding address"));
@@ -88,7 +76,7 @@ public sealed class ListenEndpointTests
         var port = ServiceProcess.FreePort();
         var environment = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", [ListenEndpoints.ContainerVariable] = null };
         await using var service = ServiceProcess.Start(AppContext.BaseDirectory, environment,
-            $"--Spatial:Model:Path={ShippedModel}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1");
+            $"--Spatial:Model:Path={ShippedModel.PackageDirectory}", "--Spatial:Model:Accelerator=Cpu", "--Spatial:Model:WarmupIterations=1");
         string output = "";
         // Ready follows warm-up; a bounded number of probes.
         for (var attempt = 0; attempt < 60 && !service.HasExited; attempt++)
