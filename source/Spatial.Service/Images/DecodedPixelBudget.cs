@@ -62,7 +62,9 @@ public sealed class DecodedPixelBudget(IOptions<LimitsOptions> options)
     {
         lock (_gate)
             _reserved -= pixels;
-        _released.Release();
+        // One pending signal is enough (waiters also recheck on their own); an unbounded count would overflow in a long-running service.
+        if (_released.CurrentCount == 0)
+            _released.Release();
     }
 
     private sealed class Reservation(DecodedPixelBudget budget, long pixels) : IDisposable
