@@ -47,6 +47,21 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default)
+    {
+        var images = await engine.Images.ListAsync(DockerLabels.ModelManifestSha256, cancellationToken);
+        return images.Select(image =>
+        {
+            var labels = image.Labels;
+            var created = DateTimeOffset.TryParse(labels.GetValueOrDefault(DockerLabels.Oci.Created), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamped)
+                ? stamped
+                : DateTimeOffset.MinValue;
+            return new Release("image:" + image.Id, labels.GetValueOrDefault(DockerLabels.ModelName, ""), labels.GetValueOrDefault(DockerLabels.ModelVersion, ""),
+                labels.GetValueOrDefault(DockerLabels.ModelManifestSha256, ""), labels.GetValueOrDefault(DockerLabels.Oci.Revision, ""), created);
+        }).Where(r => r.ModelName.Length > 0 && r.SourceCommit.Length > 0).OrderByDescending(r => r.CreatedAt).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
         // One at a time: replicas start in parallel, and the engine does not stop two creations of one network name.
