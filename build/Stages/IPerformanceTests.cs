@@ -44,7 +44,9 @@ interface IPerformanceTests : ITestEnvironments
             var release = await host.PrepareReleaseAsync(ReleaseCandidate());
             var name = $"perf-{DockerRun.Id[^6..].ToLowerInvariant()}-{environment.Name}";
             var accelerator = environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda ? AcceleratorChoice.Auto : environment.Service.Accelerator;
-            var payloads = ValidationImages.Generate(LoadImages ?? 64).Select(i => new Payload(i.Png, "image/png", i.Label)).ToList();
+            // Each answer must be a 200; the labels are not checked here: accuracy is stage 3's and stage 5's gate, and a
+            // model that is right 97 % of the time is not a service that fails 3 % of its requests.
+            var payloads = ValidationImages.Generate(LoadImages ?? 64).Select(i => new Payload(i.Png, "image/png")).ToList();
 
             // Ctrl+C stops the load; the tear-down below still runs.
             using var cancellation = new CancellationTokenSource();

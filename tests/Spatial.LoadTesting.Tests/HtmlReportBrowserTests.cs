@@ -40,8 +40,11 @@ public sealed class HtmlReportBrowserTests
             await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             var charts = await page.EvaluateAsync<double[][]>(
                 "() => ['latency-over-time', 'throughput-over-time', 'latency-distribution'].map(id => { " +
-                "const svg = document.querySelector('#' + id + ' svg'); if (!svg) return [0, 0, 0]; " +
-                "const box = svg.getBoundingClientRect(); return [box.width, box.height, svg.querySelectorAll('path, polyline, line').length]; })");
+                "const svg = document.querySelector('#' + id + ' svg'); if (!svg) return [0, 0, 0, 0]; " +
+                "const box = svg.getBoundingClientRect(); " +
+                "const drawn = [...svg.querySelectorAll('text')].filter(t => t.getBBox().width > 0).length; " +
+                "return [box.width, box.height, svg.querySelectorAll('polyline.series').length, drawn]; })");
+            var titles = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('figure svg > text:first-of-type')].map(t => t.textContent)");
             var summary = await page.InnerTextAsync("#summary");
             var failedRows = await page.Locator("#verdicts tr.fail").CountAsync();
 
@@ -51,11 +54,14 @@ public sealed class HtmlReportBrowserTests
                 Assert.That(requests, Is.Empty);
                 Assert.That(summary, Is.EqualTo("p95 300 ms @ 98 rps, 20 errors, 0 shortfall, 2 SLO(s) violated"));
                 Assert.That(failedRows, Is.EqualTo(2));
+                Assert.That(titles, Is.EqualTo(new[] { "Latency over time", "Throughput over time", "Latency distribution" }));
                 foreach (var chart in charts)
                 {
                     Assert.That(chart[0], Is.GreaterThan(300), "chart width");
                     Assert.That(chart[1], Is.GreaterThan(100), "chart height");
-                    Assert.That(chart[2], Is.GreaterThan(5), "drawn elements");
+                    Assert.That(chart[2], Is.GreaterThanOrEqualTo(1), "data lines");
+                    // Titles, ticks and legend must be real text the browser draws (a renderer without fonts drops them).
+                    Assert.That(chart[3], Is.GreaterThan(10), "text drawn with a visible width");
                 }
             });
         }

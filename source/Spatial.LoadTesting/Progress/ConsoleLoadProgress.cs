@@ -15,7 +15,11 @@ public static class ConsoleLoadProgress
     public static async Task<T> RunAsync<T>(IAnsiConsole console, string title, Func<IProgress<LoadProgress>, Task<T>> run)
     {
         if (!console.Profile.Capabilities.Interactive)
-            return await run(new Sink(p => console.WriteLine($"{title}: {Line(p)}")));
+        {
+            // Straight to the writer: Spectre would wrap the line at its assumed width.
+            var writer = console.Profile.Out.Writer;
+            return await run(new Sink(p => writer.WriteLine($"{title}: {Line(p)}")));
+        }
         T result = default!;
         await console.Live(Panel(title, null)).AutoClear(false).StartAsync(async context =>
         {
