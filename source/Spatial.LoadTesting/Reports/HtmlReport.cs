@@ -44,7 +44,7 @@ public static class HtmlReport
         html.Append("<h2>Load delivered</h2>\n<p>Asked ").Append(s.Asked).Append(", sent ").Append(s.Sent).Append(", missing ").Append(s.Missing)
             .Append("; ").Append(s.WaitedForConnection).Append(" waited for a connection, ").Append(s.LateWithFreeConnection)
             .Append(" late with one free, largest lag ").Append(E(ServiceLevelGate.Number(s.MaxLagMilliseconds))).Append(" ms.")
-            .Append(s.Reason is { } reason ? " " + E(reason) + "." : "").Append("</p>\n");
+            .Append(s.Reason is { } reason ? " Why: " + E(reason) + "." : "").Append("</p>\n");
         html.Append("<p>Sent ").Append(r.Sent).Append(", succeeded ").Append(r.Succeeded).Append(", failed ").Append(r.Failed).Append("; ")
             .Append(r.BytesSent).Append(" bytes out, ").Append(r.BytesReceived).Append(" bytes in; generator CPU ")
             .Append(E(ServiceLevelGate.Number(r.GeneratorCpuCores))).Append(" of ").Append(r.ProcessorCount).Append(" cores.</p>\n");

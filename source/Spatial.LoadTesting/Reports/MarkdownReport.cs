@@ -32,7 +32,7 @@ public static class MarkdownReport
         Line(text, "");
         var s = r.Shortfall;
         Line(text, $"Shortfall: asked {s.Asked}, sent {s.Sent}, missing {s.Missing}; {s.WaitedForConnection} waited for a connection, " +
-                   $"{s.LateWithFreeConnection} late with one free, largest lag {F(s.MaxLagMilliseconds)} ms.{(s.Reason is { } reason ? " " + reason + "." : "")}");
+                   $"{s.LateWithFreeConnection} late with one free, largest lag {F(s.MaxLagMilliseconds)} ms.{(s.Reason is { } reason ? " Why: " + reason + "." : "")}");
         if (r.Errors.Count > 0)
         {
             Line(text, "");
