@@ -3,10 +3,16 @@
 //             both maximum throughputs, the ratio (goal >= 70 %), both p50s.
 //   classify: classifications per second over HTTP (our engine as the client) vs in-process (goal >= 80 %).
 //   dotnet run -c Release --project benchmarks/Spatial.LoadTesting.Benchmarks -- wrk|classify|all [--connections 16] [--seconds 10]
+// (`serve` is the wrk comparison's server process.)
 using System.Globalization;
 using Spatial.LoadTesting.Benchmarks;
 
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
+if (mode == "serve")
+{
+    await WrkComparison.ServeAsync();
+    return 0;
+}
 var connections = IntArg("--connections", 16);
 var duration = TimeSpan.FromSeconds(IntArg("--seconds", 10));
 ThreadPool.SetMinThreads(connections * 2, connections * 2);

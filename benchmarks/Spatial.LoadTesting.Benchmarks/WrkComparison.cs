@@ -9,10 +9,15 @@ using Spatial.LoadTesting.Scenarios;
 
 namespace Spatial.LoadTesting.Benchmarks;
 
-/// <summary>Our closed model against wrk on one trivial endpoint (<c>GET /ok</c>, Kestrel on 127.0.0.1), wrk first and last so order cannot flatter either.</summary>
+/// <summary>
+/// Our closed model against wrk on one trivial endpoint (<c>GET /ok</c>, Kestrel on 127.0.0.1) served by a separate
+/// process, so both clients share the machine with the server the same way; wrk runs first and last so order cannot
+/// flatter either.
+/// </summary>
 internal static partial class WrkComparison
 {
-    public static async Task RunAsync(int connections, TimeSpan duration)
+    /// <summary>The server process: serves <c>GET /ok</c>, prints its address, stops when its input closes.</summary>
+    public static async Task ServeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -20,7 +25,30 @@ internal static partial class WrkComparison
         await using var app = builder.Build();
         app.MapGet("/ok", () => "ok");
         await app.StartAsync();
-        var address = new Uri(app.Urls.First() + "/ok");
+        Console.WriteLine(app.Urls.First());
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+    }
+
+    public static async Task RunAsync(int connections, TimeSpan duration)
+    {
+        var self = new ProcessStartInfo(Environment.ProcessPath!, ["serve"]) { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var server = Process.Start(self) ?? throw new InvalidOperationException("the server process did not start");
+        var address = new Uri((await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the server printed no address")) + "/ok");
+        try
+        {
+            await CompareAsync(address, connections, duration);
+        }
+        finally
+        {
+            server.StandardInput.Close();
+            if (!server.WaitForExit(10_000))
+                server.Kill();
+        }
+    }
+
+    private static async Task CompareAsync(Uri address, int connections, TimeSpan duration)
+    {
 
         var scenario = ClassifyScenarios.Get(address);
         await LoadEngine.RunAsync(scenario, new ClosedModel(connections, TimeSpan.FromSeconds(2)), new LoadRunOptions());
@@ -35,7 +63,7 @@ internal static partial class WrkComparison
         }
         var wrk = wrkFirst.Value.PerSecond >= wrkLast.Value.PerSecond ? wrkFirst.Value : wrkLast.Value;
         Console.WriteLine(Line("wrk (first)", wrkFirst.Value.PerSecond, wrkFirst.Value.P50Ms));
-        Console.WriteLine(Line("ours (closed model)", ours.Throughput, ours.Latency.P50) + $"   {ours.Failed} errors, generator CPU {ours.GeneratorCpuCores:0.00} cores (server included)");
+        Console.WriteLine(Line("ours (closed model)", ours.Throughput, ours.Latency.P50) + $"   {ours.Failed} errors, generator CPU {ours.GeneratorCpuCores:0.00} cores");
         Console.WriteLine(Line("wrk (last)", wrkLast.Value.PerSecond, wrkLast.Value.P50Ms));
         Console.WriteLine($"ours / wrk throughput: {ours.Throughput / wrk.PerSecond:P1} (goal >= 70%; baseline: the better wrk run)");
     }
