@@ -41,6 +41,9 @@ interface IPerformanceTests : ITestEnvironments
             var objectives = TightenedObjectives(environment);
             Log.Information("Host: {Reason}", SelectedHost.Reason);
             var host = await ConnectDeploymentHostAsync();
+            var leftovers = await host.RemoveLeftoversAsync();
+            if (leftovers > 0)
+                Log.Information("Removed {Count} instance(s) left by earlier runs", leftovers);
             var release = await host.PrepareReleaseAsync(ReleaseCandidate());
             var name = $"perf-{DockerRun.Id[^6..].ToLowerInvariant()}-{environment.Name}";
             var accelerator = environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda ? AcceleratorChoice.Auto : environment.Service.Accelerator;
