@@ -146,6 +146,31 @@ public abstract class KernelBackendTests
         Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[32], shape with { KernelSize = 7, Padding = 0 }, new float[294], new float[3], new float[0]));
     }
 
+    [Test]
+    public void Conv2d_refuses_a_weight_count_that_wraps_to_zero_before_touching_memory()
+    {
+        // 16 * 16 * 2^28 * 2^28 = 2^64: unchecked, the expected weight count is 0 and an empty span passes the check.
+        const int k = 1 << 28;
+        var shape = new Conv2dShape(1, 16, 64, 64, 16, k, 1, k / 2, false);
+        var error = Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[16 * 64 * 64], shape, [], new float[16], new float[16 * 65 * 65]))!;
+        Assert.That(error.Message, Does.StartWith("convolution shape").And.Contain("KernelSize = 268435456"));
+    }
+
+    [Test]
+    public void Conv2d_refuses_padding_whose_output_size_overflows()
+    {
+        var shape = new Conv2dShape(1, 1, 4, 4, 1, 1, 1, int.MaxValue / 2, false);
+        Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[16], shape, new float[1], new float[1], new float[16]));
+    }
+
+    [Test]
+    public void Global_average_pool_refuses_an_element_count_that_wraps()
+    {
+        // 2^16 * 2^16 * 2^16 * 2^16 = 2^64: unchecked, an empty input matches.
+        const int d = 1 << 16;
+        Assert.Throws<ArgumentException>(() => Backend.GlobalAveragePool([], d, d, d, d, new float[0]));
+    }
+
     [TestCase(1, 3, 5, 7)]
     [TestCase(64, 2, 1, 1)]
     [TestCase(2, 5, 13, 11)]

@@ -15,6 +15,9 @@ public interface IDeploymentHost
     /// <summary>Turns what the pipeline built into a release this host can start (an image id, or a frozen copy of the published folders).</summary>
     Task<Release> PrepareReleaseAsync(ReleaseCandidate candidate, CancellationToken cancellationToken = default);
 
+    /// <summary>Every release this host can start again (prepared folders, or service images with their labels), newest first: what a rollback chooses from.</summary>
+    Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Starts one replica; returns once its process runs (not once it is ready: see <see cref="InstanceReadiness"/>).</summary>
     Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default);
 
@@ -29,6 +32,13 @@ public interface IDeploymentHost
 
     /// <summary>Stops (SIGTERM, a grace period for in-flight requests, then SIGKILL) and removes the instance; gone already is fine.</summary>
     Task RemoveAsync(HostedInstance instance, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Holds <paramref name="environment"/>'s deployment lock, kept on the host itself, until disposed. Waits up to
+    /// <paramref name="wait"/> while another live pipeline holds it, then throws <see cref="DeploymentLockedException"/>
+    /// naming the holder; a lock whose owner process is dead is broken.
+    /// </summary>
+    Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default);
 
     /// <summary>Removes test deployments whose run has died (its owning process is gone), and dead records; returns how many instances went.</summary>
     Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default);

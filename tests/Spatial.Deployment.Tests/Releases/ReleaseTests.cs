@@ -22,6 +22,15 @@ public class ReleaseTests
     }
 
     [Test]
+    public void A_creation_time_is_kept_to_the_second_so_a_read_back_release_is_equal()
+    {
+        var precise = Sample with { CreatedAt = new DateTimeOffset(2026, 12, 1, 12, 0, 0, 987, TimeSpan.FromHours(2)) };
+
+        Assert.That(precise.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)));
+        Assert.That(ReleaseLabels.Read(ReleaseLabels.Of(precise)), Is.EqualTo(precise));
+    }
+
+    [Test]
     public void Labels_round_trip_and_edited_labels_are_refused()
     {
         var labels = ReleaseLabels.Of(Sample);

@@ -47,6 +47,21 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default)
+    {
+        var images = await engine.Images.ListAsync(DockerLabels.ModelManifestSha256, cancellationToken);
+        return images.Select(image =>
+        {
+            var labels = image.Labels;
+            var created = DateTimeOffset.TryParse(labels.GetValueOrDefault(DockerLabels.Oci.Created), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamped)
+                ? stamped
+                : DateTimeOffset.MinValue;
+            return new Release("image:" + image.Id, labels.GetValueOrDefault(DockerLabels.ModelName, ""), labels.GetValueOrDefault(DockerLabels.ModelVersion, ""),
+                labels.GetValueOrDefault(DockerLabels.ModelManifestSha256, ""), labels.GetValueOrDefault(DockerLabels.Oci.Revision, ""), created);
+        }).Where(r => r.ModelName.Length > 0 && r.SourceCommit.Length > 0).OrderByDescending(r => r.CreatedAt).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
         // One at a time: replicas start in parallel, and the engine does not stop two creations of one network name.
@@ -154,6 +169,11 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
         foreach (var network in await engine.Networks.ListAsync($"{HostLabels.Deployment}={deployment}", cancellationToken))
             await engine.Networks.RemoveAsync(network.Id, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        await ContainerLock.AcquireAsync(engine, run, _gatewayImage ?? throw new InvalidOperationException("prepare a release on this host first: the lock is a container of the gateway image"),
+            environment, _owner, wait, cancellationToken);
 
     /// <inheritdoc />
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default)

@@ -30,6 +30,9 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
         Task.Run(() => _releases.Prepare(candidate), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default) => Task.FromResult(_releases.List());
+
+    /// <inheritdoc />
     public Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
         var release = _releases.Folder(spec.Release);
@@ -102,9 +105,20 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
             File.Delete(record.LogPath);
         }
         var folder = Path.Combine(DeploymentsDirectory, instance.Deployment);
-        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            Directory.Delete(folder);
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                Directory.Delete(folder);
+        }
+        catch (IOException)
+        {
+            // A parallel removal of the deployment's last other instance got there first, or a new record arrived.
+        }
     }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        await LockFile.AcquireAsync(Path.Combine(options.StateDirectory, "locks", environment + ".lock"), environment, options.Owner, wait, cancellationToken);
 
     /// <inheritdoc />
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default)
