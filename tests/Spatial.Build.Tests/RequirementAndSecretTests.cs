@@ -95,6 +95,20 @@ public sealed class RequirementAndSecretTests
     }
 
     [Test]
+    public void A_secret_from_the_command_line_is_warned_about_and_one_from_the_environment_is_not()
+    {
+        var fromCommandLine = _harness.Run(new DeployBuild(), "Push", "--registry-token", Token);
+        _harness.Environment["REGISTRY_TOKEN"] = Token;
+        var fromEnvironment = _harness.Run(new DeployBuild(), "Push");
+
+        Assert.That(fromCommandLine.ExitCode, Is.Zero, fromCommandLine.ToString());
+        Assert.That(fromCommandLine.Output, Does.Contain(
+            "Secret --registry-token was given on the command line, where the process list and shell history show it: pass it as the environment variable REGISTRY_TOKEN instead."));
+        Assert.That(fromCommandLine.Output, Does.Not.Contain(Token));
+        Assert.That(fromEnvironment.Output, Does.Not.Contain("was given on the command line"));
+    }
+
+    [Test]
     public void Secret_values_are_masked_in_process_output_and_invocation()
     {
         var result = _harness.Run(new DeployBuild(), "Echo", "--registry-token", Token);

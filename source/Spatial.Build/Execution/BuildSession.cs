@@ -109,6 +109,9 @@ internal sealed class BuildSession
         sources.ValidateFileKeys(knownNames);
         _parameters.Inject(_build, Output.Mask);
         _injection.Inject(_build);
+        foreach (var secret in _parameters.SecretsFromCommandLine())
+            Output.WriteLog(LogLevel.Warning,
+                $"Secret --{secret.DashedName} was given on the command line, where the process list and shell history show it: pass it as the environment variable {secret.DashedName.Replace('-', '_').ToUpperInvariant()} instead.");
 
         var targets = TargetGraph.Create(_build, TargetDiscovery.Discover(buildType));
         AllTargets = targets;

@@ -50,6 +50,10 @@ internal sealed class ParameterRegistry(IReadOnlyList<ParameterDescriptor> param
     /// <summary>Where the parameter's value comes from ("environment variable X", "parameters.json"), or null when no source gives one.</summary>
     public string? SourceOf(ParameterDescriptor parameter) => sources.Find(parameter)?.Source;
 
+    /// <summary>The secret parameters whose value came from the command line, where every process listing shows it.</summary>
+    public IEnumerable<ParameterDescriptor> SecretsFromCommandLine() =>
+        parameters.Where(x => x.IsSecret && sources.Find(x) is { FromCommandLine: true });
+
     public ParameterDescriptor? Find(MemberInfo member) =>
         parameters.FirstOrDefault(x => x.Member == member)
         ?? parameters.FirstOrDefault(x => x.Member.Name == member.Name && x.Member.DeclaringType == member.DeclaringType)

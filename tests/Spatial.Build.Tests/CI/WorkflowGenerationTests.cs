@@ -127,6 +127,21 @@ public sealed class WorkflowGenerationTests
     }
 
     [Test]
+    public void Self_hosted_jobs_never_run_for_a_pull_request_from_a_fork()
+    {
+        var workflow = Generate();
+
+        var selfHosted = workflow.JobIds.Where(id => workflow.Job(id).Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("runs-on"), out var runsOn)
+            && runsOn is YamlDotNet.RepresentationModel.YamlSequenceNode labels && labels.Children.Any(l => l.ToString() == "self-hosted")).ToList();
+
+        Assert.That(selfHosted, Is.EqualTo(new[] { "gpu" }));
+        foreach (var id in selfHosted)
+            Assert.That(WorkflowYaml.Value(workflow.Job(id), "if"), Is.EqualTo(
+                "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository"), id);
+        Assert.That(WorkflowYaml.Value(workflow.Job("checks"), "if"), Is.Null, "hosted runners are throwaway machines: no guard");
+    }
+
+    [Test]
     public void Runners_environments_secrets_cache_and_dispatch_input_are_as_declared()
     {
         var workflow = Generate();

@@ -76,6 +76,27 @@ internal static partial class WorkflowDocument
         return mapping;
     }
 
+    /// <summary>
+    /// A self-hosted runner is a persistent machine: code from a fork's pull request must never run there (it could
+    /// keep a foothold or poison caches for later main-branch jobs). Such jobs run on pushes and on pull requests from
+    /// branches of this repository only.
+    /// </summary>
+    public const string TrustedTriggerCondition =
+        "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository";
+
+    private static string? JobCondition(string? declared, IReadOnlyList<string> runsOn)
+    {
+        var selfHosted = runsOn.Contains("self-hosted", StringComparer.OrdinalIgnoreCase);
+        var hasDeclared = !string.IsNullOrWhiteSpace(declared);
+        return (selfHosted, hasDeclared) switch
+        {
+            (true, true) => $"({TrustedTriggerCondition}) && ({declared})",
+            (true, false) => TrustedTriggerCondition,
+            (false, true) => declared,
+            _ => null,
+        };
+    }
+
     private static YamlMapping Job(GitHubActionsAttribute workflow, PlannedJob job, SortedDictionary<string, string> permissions)
     {
         var declaration = job.Declaration;
@@ -83,9 +104,9 @@ internal static partial class WorkflowDocument
         var mapping = new YamlMapping().Add("name", declaration.Environment is { Length: > 0 } environment ? $"{name} ({environment})" : name);
         if (job.Needs.Count > 0)
             mapping.Add("needs", YamlSequence.Of(job.Needs));
-        if (!string.IsNullOrWhiteSpace(declaration.Condition))
-            mapping.Add("if", declaration.Condition);
         var runsOn = declaration.RunsOn.Length > 0 ? declaration.RunsOn : workflow.RunsOn;
+        if (JobCondition(declaration.Condition, runsOn) is { } condition)
+            mapping.Add("if", condition);
         if (runsOn.Length == 0)
             throw new BuildFailedException($"Workflow '{workflow.Name}': job '{job.Id}' has no runner labels (RunsOn).");
         mapping.Add("runs-on", runsOn.Length == 1 ? new YamlScalar(runsOn[0]) : YamlSequence.Of(runsOn));
