@@ -26,11 +26,17 @@ public static partial class SecretRules
     public static IEnumerable<(SecretRule Rule, int Line)> Match(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var found = false;
         foreach (var rule in All)
         {
+            // The generic password rule is last: a credential a specific rule named is reported once.
+            if (found && rule == All[^1])
+                yield break;
             var match = rule.Pattern.Match(text);
-            if (match.Success)
-                yield return (rule, 1 + text.AsSpan(0, match.Index).Count('\n'));
+            if (!match.Success)
+                continue;
+            found = true;
+            yield return (rule, 1 + text.AsSpan(0, match.Index).Count('\n'));
         }
     }
 
