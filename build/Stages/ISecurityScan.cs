@@ -114,7 +114,7 @@ interface ISecurityScan : IDockerBuild, IHazSolution, IHazDeploymentHost
             await using (var saved = await client.Images.SaveImageAsync(tag))
             await using (var file = File.Create(archive))
                 await saved.CopyToAsync(file);
-            Log.Information("Exported {Tag} to {Archive} ({Size:0.0} MB)", tag, archive, new FileInfo(archive).Length / 1e6);
+            Log.Information("Exported {Tag} to {Archive} ({Size} MB)", tag, archive, (new FileInfo(archive).Length / 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
             images.Add(image with { ArchivePath = archive });
         }
 

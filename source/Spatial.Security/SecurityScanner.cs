@@ -75,9 +75,10 @@ public static class SecurityScanner
             {
                 CacheDirectory = options.TrivyCacheDirectory,
                 SkipDbUpdate = true,
+                SkipChecksUpdate = true,
                 OfflineScan = true,
             };
-            var report = await trivy.ScanAsync(settings with { Scanners = ["secret", "misconfig"] },
+            var report = await trivy.ScanAsync(settings with { Scanners = [TrivyScanner.Secret, TrivyScanner.Misconfiguration] },
                 Path.Combine(options.OutputDirectory, $"trivy-image-{image.FileStem}.json"), cancellationToken);
             secrets.AddRange(report.Findings);
             var sbom = Path.Combine(options.OutputDirectory, $"sbom-{image.FileStem}.cdx.json");
@@ -85,7 +86,7 @@ public static class SecurityScanner
             log($"trivy image {image.Reference}: {report.Findings.Count} secret/misconfiguration finding(s); SBOM {sbom}");
             if (scanVulnerabilities)
             {
-                var vulnerabilityReport = await trivy.ScanAsync(settings with { Scanners = ["vuln"], SkipDbUpdate = database, OfflineScan = database },
+                var vulnerabilityReport = await trivy.ScanAsync(settings with { Scanners = [TrivyScanner.Vulnerability], SkipDbUpdate = database, OfflineScan = database },
                     Path.Combine(options.OutputDirectory, $"trivy-vuln-{image.FileStem}.json"), cancellationToken);
                 vulnerabilities.AddRange(vulnerabilityReport.Findings);
                 log($"trivy vulnerabilities {image.Reference}: {vulnerabilityReport.Findings.Count} finding(s)");
@@ -109,9 +110,10 @@ public static class SecurityScanner
             return ScanStatus.NotRun(ScanNames.Repository, TrivyTool, options.NoTrivyReason ?? "no Trivy");
         var settings = new TrivySettings(TrivyCommand.Filesystem, options.RepositoryRoot)
         {
-            Scanners = ["secret", "misconfig"],
+            Scanners = [TrivyScanner.Secret, TrivyScanner.Misconfiguration],
             CacheDirectory = options.TrivyCacheDirectory,
             SkipDbUpdate = true,
+            SkipChecksUpdate = true,
             OfflineScan = true,
             SkipDirectories = options.TrivySkipDirectories,
         };

@@ -10,6 +10,15 @@ namespace Spatial.Security.Trivy;
 /// <param name="StandardError">Everything it wrote to stderr.</param>
 internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
+    /// <summary>Trivy's own error lines (FATAL/ERROR) when it wrote any, else the last lines of its output.</summary>
+    public string Problem()
+    {
+        var errors = (StandardError + "\n" + StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.Contains("FATAL", StringComparison.Ordinal) || l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("Error:", StringComparison.Ordinal))
+            .ToList();
+        return errors.Count > 0 ? string.Join(Environment.NewLine, errors.TakeLast(4)) : Tail();
+    }
+
     /// <summary>The last non-empty lines of stderr (then stdout), for error messages.</summary>
     public string Tail(int lines = 8) =>
         string.Join(Environment.NewLine, (StandardError.Length > 0 ? StandardError : StandardOutput)

@@ -11,8 +11,8 @@ namespace Spatial.Security.Trivy;
 /// <param name="Target">The archive (image) or folder (fs, config).</param>
 public sealed record TrivySettings(TrivyCommand Command, string Target)
 {
-    /// <summary>Scanners to run (vuln, misconfig, secret, license); Trivy's default when empty. Ignored by <c>config</c>.</summary>
-    public IReadOnlyList<string> Scanners { get; init; } = [];
+    /// <summary>Scanners to run; Trivy's default when empty. Ignored by <c>config</c>.</summary>
+    public IReadOnlyList<TrivyScanner> Scanners { get; init; } = [];
 
     /// <summary>Severities to report; every severity when empty (the gate decides what fails).</summary>
     public IReadOnlyList<Severity> Severities { get; init; } = [];
@@ -29,6 +29,9 @@ public sealed record TrivySettings(TrivyCommand Command, string Target)
     /// <summary>Use the database in the cache as it is (no download).</summary>
     public bool SkipDbUpdate { get; init; }
 
+    /// <summary>Use the checks bundle built into Trivy instead of downloading the newest.</summary>
+    public bool SkipChecksUpdate { get; init; }
+
     /// <summary>Send nothing to the network while scanning.</summary>
     public bool OfflineScan { get; init; }
 
@@ -44,9 +47,10 @@ public sealed record TrivySettings(TrivyCommand Command, string Target)
     /// <summary>Folders left out of fs and config scans.</summary>
     public IReadOnlyList<string> SkipDirectories { get; init; } = [];
 
-    /// <summary>Trivy's argument list, in order.</summary>
-    public IReadOnlyList<string> Arguments()
+    /// <summary>Trivy's argument list, in order, spelled for <paramref name="dialect"/> (current Trivy when null).</summary>
+    public IReadOnlyList<string> Arguments(TrivyDialect? dialect = null)
     {
+        dialect ??= TrivyDialect.Current;
         var arguments = new List<string>
         {
             Command switch
@@ -63,7 +67,7 @@ public sealed record TrivySettings(TrivyCommand Command, string Target)
         if (OutputFile is not null)
             arguments.AddRange(["--output", OutputFile]);
         if (Scanners.Count > 0 && Command != TrivyCommand.Config)
-            arguments.AddRange(["--scanners", string.Join(',', Scanners)]);
+            arguments.AddRange(["--scanners", string.Join(',', Scanners.Select(dialect.Name))]);
         if (Severities.Count > 0)
             arguments.AddRange(["--severity", string.Join(',', Severities.Select(s => s.ToTrivyName()))]);
         if (IgnoreUnfixed)
@@ -74,6 +78,8 @@ public sealed record TrivySettings(TrivyCommand Command, string Target)
             arguments.AddRange(["--cache-dir", CacheDirectory]);
         if (SkipDbUpdate)
             arguments.Add("--skip-db-update");
+        if (SkipChecksUpdate && dialect.SkipChecksUpdateFlag is { } skipChecks)
+            arguments.Add(skipChecks);
         if (OfflineScan)
             arguments.Add("--offline-scan");
         foreach (var directory in SkipDirectories)

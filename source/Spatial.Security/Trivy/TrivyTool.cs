@@ -7,8 +7,22 @@ public sealed class TrivyTool(TrivyExecutable executable)
     /// <summary>Extra time past Trivy's own timeout before the process is killed.</summary>
     private static readonly TimeSpan KillMargin = TimeSpan.FromSeconds(30);
 
+    private TrivyDialect? _dialect;
+
     /// <summary>The executable this tool runs.</summary>
     public TrivyExecutable Executable { get; } = executable;
+
+    /// <summary>How this Trivy spells its scanners and flags, read once from its help.</summary>
+    public async Task<TrivyDialect> GetDialectAsync(CancellationToken cancellationToken = default)
+    {
+        if (_dialect is null)
+        {
+            var help = await ExternalProcess.RunAsync(Executable.Path, ["fs", "--help"], null, TimeSpan.FromMinutes(1), cancellationToken);
+            _dialect = TrivyDialect.FromHelp(help.StandardOutput + help.StandardError);
+        }
+
+        return _dialect;
+    }
 
     /// <summary>Runs the scan as JSON into <paramref name="reportFile"/> and reads it into findings.</summary>
     public async Task<TrivyReport> ScanAsync(TrivySettings settings, string reportFile, CancellationToken cancellationToken = default)
@@ -29,8 +43,9 @@ public sealed class TrivyTool(TrivyExecutable executable)
     public async Task RunAsync(TrivySettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var result = await ExternalProcess.RunAsync(Executable.Path, settings.Arguments(), null, settings.Timeout + KillMargin, cancellationToken);
+        var arguments = settings.Arguments(await GetDialectAsync(cancellationToken));
+        var result = await ExternalProcess.RunAsync(Executable.Path, arguments, null, settings.Timeout + KillMargin, cancellationToken);
         if (result.ExitCode != 0)
-            throw new TrivyException($"trivy {string.Join(' ', settings.Arguments())} exited with {result.ExitCode}: {result.Tail()}");
+            throw new TrivyException($"trivy {string.Join(' ', arguments)} exited with {result.ExitCode}: {result.Problem()}");
     }
 }

@@ -24,9 +24,10 @@ public class RealTrivyTests
         await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM debian:12\nUSER root\nHEALTHCHECK CMD true\n");
         var settings = new TrivySettings(TrivyCommand.Filesystem, context)
         {
-            Scanners = ["secret", "misconfig"],
+            Scanners = [TrivyScanner.Secret, TrivyScanner.Misconfiguration],
             CacheDirectory = Path.Combine(_root, "cache"),
             SkipDbUpdate = true,
+            SkipChecksUpdate = true,
             OfflineScan = true,
             Timeout = TimeSpan.FromMinutes(2),
         };
@@ -45,7 +46,7 @@ public class RealTrivyTests
         var trivy = await TestTrivy.RequireAsync();
         var settings = new TrivySettings(TrivyCommand.Filesystem, _root)
         {
-            Scanners = ["vuln"],
+            Scanners = [TrivyScanner.Vulnerability],
             CacheDirectory = Path.Combine(_root, "empty-cache"),
             SkipDbUpdate = true,
             OfflineScan = true,
