@@ -76,7 +76,7 @@ interface ISecurityScan : IDockerBuild, IHazSolution, IHazDeploymentHost
                 Log.Error("{Scan} is required for {Environment} but did not run ({Reason}). To fix: {Remedy}", missing.Scan, Environment, missing.Reason, RemedyFor(missing.Scan));
             Assert.True(result.Passed, result.Blocking.Count > 0
                 ? $"{result.Blocking.Count} finding(s) fail {Environment}'s security gate: " +
-                  string.Join("; ", result.Blocking.Take(5).Select(f => $"{f.RuleId} in {f.Location}"))
+                  string.Join("; ", result.Blocking.Take(5).Select(f => $"{f.RuleId} ({f.Tool}) in {f.Location}"))
                 : $"{Environment} requires scans that did not run: {string.Join("; ", result.MissingScans.Select(m => $"{m.Scan} ({m.Reason}): {RemedyFor(m.Scan)}"))}");
         });
 

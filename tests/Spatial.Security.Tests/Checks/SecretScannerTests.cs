@@ -3,23 +3,15 @@ using Spatial.Security.Findings;
 
 namespace Spatial.Security.Tests.Checks;
 
-public class SecretScannerTests
+public class SecretScannerTests : FolderTest
 {
-    private string _root = "";
-
-    [SetUp]
-    public void CreateContext() => _root = Directory.CreateTempSubdirectory("spatial-context-").FullName;
-
-    [TearDown]
-    public void RemoveContext() => Directory.Delete(_root, recursive: true);
-
     [Test]
     public void A_planted_private_key_is_found_with_file_line_and_rule()
     {
         Write("models/notes.txt", "model notes\n");
         Write("docker/service/deploy.pem", "# deploy key\n" + FakeSecrets.PrivateKey());
 
-        var findings = SecretScanner.ScanFiles(_root, ["models/notes.txt", "docker/service/deploy.pem"]);
+        var findings = SecretScanner.ScanFiles(Root, ["models/notes.txt", "docker/service/deploy.pem"]);
 
         Assert.That(findings.Select(f => (f.Kind, f.RuleId, f.Severity, f.Location)), Is.EqualTo(new[]
         {
@@ -46,15 +38,15 @@ public class SecretScannerTests
     public void Binary_and_oversized_files_are_passed_over()
     {
         var key = System.Text.Encoding.UTF8.GetBytes(FakeSecrets.PrivateKey());
-        File.WriteAllBytes(Path.Combine(_root, "weights.bin"), [0, .. key]);
-        File.WriteAllText(Path.Combine(_root, "big.txt"), FakeSecrets.PrivateKey() + new string('x', (int)SecretScanner.MaxFileBytes));
+        File.WriteAllBytes(Path.Combine(Root, "weights.bin"), [0, .. key]);
+        File.WriteAllText(Path.Combine(Root, "big.txt"), FakeSecrets.PrivateKey() + new string('x', (int)SecretScanner.MaxFileBytes));
 
-        Assert.That(SecretScanner.ScanFiles(_root, ["weights.bin", "big.txt", "missing.txt"]), Is.Empty);
+        Assert.That(SecretScanner.ScanFiles(Root, ["weights.bin", "big.txt", "missing.txt"]), Is.Empty);
     }
 
     private void Write(string relative, string content)
     {
-        var path = Path.Combine(_root, relative);
+        var path = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
     }

