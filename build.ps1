@@ -1,21 +1,22 @@
 # Bootstrap for the Spatial pipeline, in NUKE's shape: find or install a fitting .NET SDK, build the
 # build project quietly when its sources changed, then run it with every argument passed through.
-[CmdletBinding()]
-Param(
-    [Parameter(Position = 0, Mandatory = $false, ValueFromRemainingArguments = $true)]
-    [string[]]$BuildArguments
-)
+# Runs under Windows PowerShell 5.1 and PowerShell 7 on any OS, and behaves as build.sh does.
+# No param() block: every argument, -h included, goes to the build untouched.
 
 Set-StrictMode -Version 2.0; $ErrorActionPreference = "Stop"; $ConfirmPreference = "None"
 trap { Write-Error $_ -ErrorAction Continue; exit 1 }
-$PSScriptRoot = Split-Path $MyInvocation.MyCommand.Path -Parent
 
-$BuildProjectFile = "$PSScriptRoot\build\_build.csproj"
-$BuildAssembly = "$PSScriptRoot\build\bin\Debug\net10.0\_build.dll"
-$TempDirectory = "$PSScriptRoot\.nuke\temp"
-$BuildStamp = "$TempDirectory\build-project.stamp"
-$DotNetGlobalFile = "$PSScriptRoot\global.json"
-$DotNetInstallUrl = "https://dot.net/v1/dotnet-install.ps1"
+$BuildArguments = $args
+$RootDirectory = Split-Path -Parent $MyInvocation.MyCommand.Path
+# Paths are joined, never written with a separator, so they are right on every OS.
+$BuildProjectFile = Join-Path (Join-Path $RootDirectory "build") "_build.csproj"
+$BuildAssembly = [IO.Path]::Combine($RootDirectory, "build", "bin", "Debug", "net10.0", "_build.dll")
+$TempDirectory = [IO.Path]::Combine($RootDirectory, ".nuke", "temp")
+$BuildStamp = Join-Path $TempDirectory "build-project.stamp"
+$BuildLog = Join-Path $TempDirectory "build-project.log"
+$DotNetGlobalFile = Join-Path $RootDirectory "global.json"
+# Windows PowerShell 5.1 has no $IsWindows; the platform id answers on every edition.
+$OnWindows = [Environment]::OSVersion.Platform -eq [PlatformID]::Win32NT
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = 1
 $env:DOTNET_NOLOGO = 1
@@ -23,56 +24,69 @@ $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 $env:DOTNET_MULTILEVEL_LOOKUP = 0
 $env:NUKE_TELEMETRY_OPTOUT = 1
 
-function ExecSafe([scriptblock] $cmd) {
-    & $cmd
-    if ($LASTEXITCODE) { exit $LASTEXITCODE }
+# `dotnet --version` applies global.json itself and fails when no installed SDK fits it.
+function Test-DotNetFits([string] $DotNet) {
+    Push-Location $RootDirectory
+    try { & $DotNet --version *> $null; return $LASTEXITCODE -eq 0 }
+    catch { return $false }
+    finally { Pop-Location }
 }
 
-# `dotnet --version` applies global.json itself and fails when no installed SDK fits it.
-$DotNetOnPath = $null -ne (Get-Command "dotnet" -ErrorAction SilentlyContinue)
-$Fits = $false
-if ($DotNetOnPath) {
-    Push-Location $PSScriptRoot
-    & dotnet --version *> $null
-    $Fits = $LASTEXITCODE -eq 0
-    Pop-Location
-}
-if ($Fits) {
-    $env:DOTNET_EXE = (Get-Command "dotnet").Path
+$DotNetOnPath = Get-Command "dotnet" -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+if ($null -ne $DotNetOnPath -and (Test-DotNetFits $DotNetOnPath.Path)) {
+    $DotNetExe = $DotNetOnPath.Path
 }
 else {
-    $DotNetDirectory = "$TempDirectory\dotnet-win"
-    $env:DOTNET_EXE = "$DotNetDirectory\dotnet.exe"
-    if (!(Test-Path $env:DOTNET_EXE)) {
-        Write-Output "No .NET SDK on PATH fits global.json; installing one into $DotNetDirectory"
+    $DotNetDirectory = Join-Path $TempDirectory $(if ($OnWindows) { "dotnet-win" } else { "dotnet-unix" })
+    $DotNetExe = Join-Path $DotNetDirectory $(if ($OnWindows) { "dotnet.exe" } else { "dotnet" })
+    if (!(Test-Path $DotNetExe) -or !(Test-DotNetFits $DotNetExe)) {
+        Write-Host "No .NET SDK on PATH fits global.json; installing one into $DotNetDirectory"
         New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
         [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12
-        $DotNetInstallFile = "$TempDirectory\dotnet-install.ps1"
-        (New-Object System.Net.WebClient).DownloadFile($DotNetInstallUrl, $DotNetInstallFile)
-        $DotNetVersion = $(Get-Content $DotNetGlobalFile | Out-String | ConvertFrom-Json).sdk.version
-        ExecSafe { & powershell $DotNetInstallFile -InstallDir $DotNetDirectory -Version $DotNetVersion -NoPath }
+        $DotNetVersion = (Get-Content $DotNetGlobalFile -Raw | ConvertFrom-Json).sdk.version
+        if ($OnWindows) {
+            $InstallScript = Join-Path $TempDirectory "dotnet-install.ps1"
+            (New-Object System.Net.WebClient).DownloadFile("https://dot.net/v1/dotnet-install.ps1", $InstallScript)
+            & $InstallScript -InstallDir $DotNetDirectory -Version $DotNetVersion -NoPath
+        }
+        else {
+            $InstallScript = Join-Path $TempDirectory "dotnet-install.sh"
+            (New-Object System.Net.WebClient).DownloadFile("https://dot.net/v1/dotnet-install.sh", $InstallScript)
+            & bash $InstallScript --install-dir $DotNetDirectory --version $DotNetVersion --no-path
+            if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+        }
     }
     $env:DOTNET_ROOT = $DotNetDirectory
-    $env:PATH = "$DotNetDirectory;$env:PATH"
+    $env:PATH = $DotNetDirectory + [IO.Path]::PathSeparator + $env:PATH
 }
 
 # Warm invocations rebuild nothing: build only when an input is newer than the last successful build.
-function NeedsBuild {
-    if (!(Test-Path $BuildAssembly) -or !(Test-Path $BuildStamp)) { return $true }
-    $stamp = (Get-Item $BuildStamp).LastWriteTimeUtc
-    $inputs = Get-ChildItem -Path "$PSScriptRoot\build", "$PSScriptRoot\source" -Recurse -File -Include *.cs, *.csproj, *.json, *.props, *.targets |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
-    $inputs += Get-ChildItem -Path $PSScriptRoot -File -Include global.json, Directory.*.props
-    return $null -ne ($inputs | Where-Object { $_.LastWriteTimeUtc -gt $stamp } | Select-Object -First 1)
+# bin/ and obj/ are pruned, not walked and filtered: they hold thousands of files.
+function Test-NewerInput([string] $Directory, [datetime] $Stamp) {
+    foreach ($File in [IO.Directory]::GetFiles($Directory)) {
+        if ([IO.Path]::GetExtension($File) -in ".cs", ".csproj", ".json", ".props", ".targets" -and [IO.File]::GetLastWriteTimeUtc($File) -gt $Stamp) { return $true }
+    }
+    foreach ($Child in [IO.Directory]::GetDirectories($Directory)) {
+        if ([IO.Path]::GetFileName($Child) -notin "bin", "obj" -and (Test-NewerInput $Child $Stamp)) { return $true }
+    }
+    return $false
 }
 
-if (NeedsBuild) {
+function Test-NeedsBuild {
+    if (!(Test-Path $BuildAssembly) -or !(Test-Path $BuildStamp)) { return $true }
+    $Stamp = [IO.File]::GetLastWriteTimeUtc($BuildStamp)
+    $RootInputs = @(Get-ChildItem -Path $RootDirectory -File | Where-Object { ($_.Name -eq "global.json" -or $_.Name -like "Directory.*.props") -and $_.LastWriteTimeUtc -gt $Stamp })
+    return $RootInputs.Count -gt 0 -or (Test-NewerInput (Join-Path $RootDirectory "build") $Stamp) -or (Test-NewerInput (Join-Path $RootDirectory "source") $Stamp)
+}
+
+if (Test-NeedsBuild) {
     New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
     # Quiet on success; the compiler's messages only when the build project fails to build.
-    $BuildLog = & $env:DOTNET_EXE build $BuildProjectFile /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet 2>&1
-    if ($LASTEXITCODE) { $BuildLog | Write-Output; exit $LASTEXITCODE }
+    & $DotNetExe build $BuildProjectFile /nodeReuse:false -nologo -clp:NoSummary --verbosity quiet *> $BuildLog
+    if ($LASTEXITCODE -ne 0) { Get-Content $BuildLog | Write-Host; exit $LASTEXITCODE }
     New-Item -ItemType File -Path $BuildStamp -Force | Out-Null
 }
 
 # Same as `dotnet run --no-build`, without MSBuild evaluating the project again.
-ExecSafe { & $env:DOTNET_EXE $BuildAssembly $BuildArguments }
+& $DotNetExe $BuildAssembly @BuildArguments
+exit $LASTEXITCODE

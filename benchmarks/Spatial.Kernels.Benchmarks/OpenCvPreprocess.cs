@@ -2,9 +2,36 @@ using OpenCvSharp;
 
 namespace Spatial.Kernels.Benchmarks;
 
-/// <summary>The OpenCV baseline: centre crop, Cv2.Resize (INTER_LINEAR), split, then normalise each plane into the planar output.</summary>
+/// <summary>
+/// The OpenCV baseline: centre crop, Cv2.Resize (INTER_LINEAR), split, then normalise each plane into the planar output.
+/// Images run in parallel, one per core, so OpenCV's own threading is switched off: two levels of threads competing for
+/// the same cores would make the baseline slower than OpenCV at its best.
+/// </summary>
 internal static unsafe class OpenCvPreprocess
 {
+    /// <summary>Loads OpenCV's native library and sets it single-threaded; null when it loads, else the one-line reason it does not.</summary>
+    public static string? Unavailable()
+    {
+        try
+        {
+            Cv2.SetNumThreads(1);
+            return null;
+        }
+        catch (Exception e) when (MissingNativeLibrary(e) is { } missing)
+        {
+            return missing.Message.Split('\n')[0];
+        }
+    }
+
+    /// <summary>The load failure inside <paramref name="e"/> (also when Parallel.For wrapped it in an AggregateException), or null.</summary>
+    public static Exception? MissingNativeLibrary(Exception e) => e switch
+    {
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(MissingNativeLibrary).FirstOrDefault(inner => inner is not null),
+        TypeInitializationException { InnerException: { } inner } => MissingNativeLibrary(inner) ?? inner,
+        DllNotFoundException or EntryPointNotFoundException or BadImageFormatException => e,
+        _ => null,
+    };
+
     public static void Run(IReadOnlyList<RgbImage> images, PreprocessSpec spec, float[] output)
     {
         var plane = spec.Width * spec.Height;

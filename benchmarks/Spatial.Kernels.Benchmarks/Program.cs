@@ -32,17 +32,22 @@ var reference = ReferenceKernels.Preprocess(images, spec);
 var bandwidth = BandwidthCeiling.Measure(images, outputFloats);
 var ceiling = BandwidthCeiling.ImagesPerSecond(images[0].Pixels.Length, outputFloats * sizeof(float), bandwidth);
 var opencvOutput = new float[Batch * outputFloats];
-var opencvAvailable = true;
-try
+// OpenCV's native library needs libgtk-3-0; without it the other figures are still worth printing.
+var opencvProblem = OpenCvPreprocess.Unavailable();
+if (opencvProblem is null)
 {
-    OpenCvPreprocess.Run(images, spec, opencvOutput);
+    try
+    {
+        OpenCvPreprocess.Run(images, spec, opencvOutput);
+    }
+    catch (Exception e) when (OpenCvPreprocess.MissingNativeLibrary(e) is { } missing)
+    {
+        opencvProblem = missing.Message.Split('\n')[0];
+    }
 }
-catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)
-{
-    // OpenCV's native library needs libgtk-3-0; without it the other figures are still worth printing.
-    opencvAvailable = false;
-    Console.WriteLine($"preprocess backend=opencv unavailable=\"{(e.InnerException ?? e).Message.Split('\n')[0]}\" hint=\"apt-get install -y --no-install-recommends libgtk-3-0\"");
-}
+var opencvAvailable = opencvProblem is null;
+if (!opencvAvailable)
+    Console.WriteLine($"preprocess backend=opencv unavailable=\"{opencvProblem}\" hint=\"apt-get install -y --no-install-recommends libgtk-3-0 (OpenCV's native library links it)\"");
 var referenceRate = Throughput.ImagesPerSecond(Batch, 0, 1, () => ReferenceKernels.Preprocess(images, spec));
 // OpenCV and every backend in alternating slices: the ratios hold even while other processes load the machine.
 var outputs = backends.ToDictionary(b => b.Name, _ => new float[Batch * outputFloats]);

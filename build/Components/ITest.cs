@@ -1,5 +1,6 @@
 using Spatial.Build;
 using Spatial.Build.IO;
+using Spatial.Build.Tooling;
 using Spatial.Build.Tools.DotNet;
 
 /// <summary>Runs every test project of the solution.</summary>
@@ -17,11 +18,8 @@ interface ITest : ICompile, IHazReports
             try
             {
                 DotNetTasks.DotNetTest(s => s
-                    .SetProjectFile(Solution)
-                    .SetConfiguration(Configuration)
-                    .EnableNoBuild()
-                    .AddLoggers("trx")
-                    .SetResultsDirectory(TestResultsDirectory));
+                    .Apply(TestSettingsBase)
+                    .Apply(TestSettings));
             }
             finally
             {
@@ -29,4 +27,16 @@ interface ITest : ICompile, IHazReports
                 ReportSummary(s => { s["Tests"] = summary.ToString(); return s; });
             }
         });
+
+    /// <summary>The component's own choices: build again only when Compile did not just succeed (--skip Compile).</summary>
+    sealed Configure<DotNetTestSettings> TestSettingsBase => _ => _
+        .SetProjectFile(Solution)
+        .SetConfiguration(Configuration)
+        .SetNoRestore(SucceededTargets.Contains(Restore))
+        .SetNoBuild(SucceededTargets.Contains(Compile))
+        .AddLoggers("trx")
+        .SetResultsDirectory(TestResultsDirectory);
+
+    /// <summary>Override to add a build's own settings; applied after the base.</summary>
+    Configure<DotNetTestSettings> TestSettings => _ => _;
 }

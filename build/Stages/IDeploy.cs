@@ -1,10 +1,76 @@
+using System.Text.Json;
 using Spatial.Build;
+using Spatial.Build.IO;
+using Spatial.Deployment.Environments;
+using Spatial.Deployment.Hosting;
+using Spatial.Deployment.Rollouts;
+using Spatial.Kernels;
 
-/// <summary>Stage 8: roll the tested image out to the chosen environment, rolling back on failure.</summary>
+/// <summary>Stage 8: roll the tested release out to the chosen environment with its strategy, rolling back on failure.</summary>
 interface IDeploy : IPerformanceTests, ISecurityScan
 {
+    [Parameter("How long another pipeline's deployment of the same environment is waited for, in seconds (default: 120)")]
+    int? LockWaitSeconds => TryGetValue(() => LockWaitSeconds);
+
+    [Parameter("Seconds blue-green keeps the old pool after the switch for an instant rollback (default: 10)")]
+    int? BlueGreenGraceSeconds => TryGetValue(() => BlueGreenGraceSeconds);
+
+    AbsolutePath DeployReport => ReportsDirectory / "deploy.json";
+
     Target Deploy => _ => _
         .Description("Stage 8: roll out to --environment with its strategy; automatic rollback when the rollout's checks fail")
         .DependsOn(PerformanceTests, SecurityScan)
-        .Executes(() => Stage.NotImplementedYet(8, "Deploy"));
+        .Produces(IHazReports.ReportsFolder + "/deploy.json")
+        .Executes(async () =>
+        {
+            Log.Information("Host: {Reason}", SelectedHost.Reason);
+            var host = await ConnectDeploymentHostAsync();
+            await host.RemoveLeftoversAsync();
+            var release = await host.PrepareReleaseAsync(ReleaseCandidate());
+            if (await PrerequisiteGate.CheckAsync(host, Environment, release) is { } refused)
+                Assert.Fail(refused);
+
+            await using var held = await host.LockAsync(Environment.Name, TimeSpan.FromSeconds(LockWaitSeconds ?? 120));
+            var outcome = await RunRolloutAsync(host, new RolloutOptions(Environment, release, DeployAccelerator, GoldenImagesDirectory, Environment.Objectives,
+                line => Log.Information("{Line}", line)) { BlueGreenGrace = TimeSpan.FromSeconds(BlueGreenGraceSeconds ?? 10) });
+            await ReportOutcomeAsync(outcome);
+        });
+
+    /// <summary>The backend replicas ask for: the environment's preference (stage 1 has checked that a CUDA environment has a device).</summary>
+    AcceleratorChoice DeployAccelerator => Environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda
+        ? AcceleratorChoice.Auto
+        : Environment.Service.Accelerator;
+
+    /// <summary>Runs a rollout; Ctrl+C cancels it, which rolls back and leaves the environment consistent.</summary>
+    static async Task<RolloutOutcome> RunRolloutAsync(IDeploymentHost host, RolloutOptions options)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await Rollout.RunAsync(host, options, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    async Task ReportOutcomeAsync(RolloutOutcome outcome)
+    {
+        ReportsDirectory.CreateDirectory();
+        await File.WriteAllTextAsync(DeployReport, JsonSerializer.Serialize(outcome, ReportJson.Options));
+        ReportSummary(s =>
+        {
+            s["Rollout"] = $"{Environment} {outcome.Strategy}: {outcome.Status}, serving {outcome.Serving?.Id ?? "nothing"}";
+            if (outcome.Background is { } background)
+                s["Background traffic"] = background.ToString();
+            if (outcome.Failure is not null)
+                s["Failed check"] = outcome.Failure;
+            return s;
+        });
+        Assert.True(outcome.Status is RolloutStatus.Deployed or RolloutStatus.AlreadyServing,
+            $"the rollout to {Environment} {outcome.Status}: {outcome.Failure}; serving now: {outcome.Serving?.ToString() ?? "nothing"}");
+    }
 }

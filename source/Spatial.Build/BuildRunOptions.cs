@@ -24,8 +24,11 @@ public sealed class BuildRunOptions
     /// <summary>Console width used for tables.</summary>
     public int Width { get; init; } = 160;
 
+    /// <summary>Cancels the run (Ctrl+C): the running target's processes are ended, later targets do not run, the summary is printed.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Options for a real run: the process's arguments, environment variables, working directory and console.</summary>
-    public static BuildRunOptions FromCurrentProcess()
+    public static BuildRunOptions FromCurrentProcess(CancellationToken cancellation = default)
     {
         var environment = Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>()
@@ -39,6 +42,7 @@ public sealed class BuildRunOptions
             Output = Console.Out,
             Ansi = !redirected,
             Width = redirected ? 160 : Math.Max(80, SafeWindowWidth()),
+            Cancellation = cancellation,
         };
     }
 

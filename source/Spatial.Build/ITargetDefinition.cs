@@ -11,11 +11,8 @@ public interface ITargetDefinition
     /// <summary>Targets that must run (and succeed) before this one.</summary>
     ITargetDefinition DependsOn(params Target[] targets);
 
-    /// <summary>Component targets that must run before this one.</summary>
+    /// <summary>Component targets that must run before this one; none given means the component's one target.</summary>
     ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
-
-    /// <summary>Every target declared by the component interface <typeparamref name="T"/>.</summary>
-    ITargetDefinition DependsOn<T>();
 
     /// <summary>Makes the given targets depend on this one.</summary>
     ITargetDefinition DependentFor(params Target[] targets);
@@ -85,6 +82,6 @@ public interface ITargetDefinition
     /// <summary>Consumes the named artifacts of the given target.</summary>
     ITargetDefinition Consumes(Target target, params string[] artifacts);
 
-    /// <summary>Applies the base (interface) definition of a component target that this definition overrides.</summary>
+    /// <summary>Applies the base (interface) definition of a component target that this definition overrides; none given means the component's one target.</summary>
     ITargetDefinition Inherit<T>(params Expression<Func<T, Target>>[] targets);
 }

@@ -27,8 +27,19 @@ public static class Log
 
     public static void Error(string messageTemplate, params object?[] args) => Write(LogLevel.Error, messageTemplate, args);
 
+    /// <summary>Logs the message, then the exception (type, message and stack) on the lines below.</summary>
+    public static void Error(Exception exception, string messageTemplate, params object?[] args) => Write(LogLevel.Error, exception, messageTemplate, args);
+
+    public static void Warning(Exception exception, string messageTemplate, params object?[] args) => Write(LogLevel.Warning, exception, messageTemplate, args);
+
     internal static void Write(LogLevel level, string messageTemplate, object?[] args) =>
         WriteTo(Current, level, Render(messageTemplate, args));
+
+    private static void Write(LogLevel level, Exception exception, string messageTemplate, object?[] args)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        WriteTo(Current, level, Render(messageTemplate, args) + Environment.NewLine + exception);
+    }
 
     internal static void WriteTo(BuildOutput? output, LogLevel level, string text)
     {
@@ -38,7 +49,10 @@ public static class Log
             (level >= LogLevel.Warning ? Console.Error : Console.Out).WriteLine(text);
     }
 
-    /// <summary>Fills <c>{Name}</c> holes with the arguments in order; <c>{{</c> and <c>}}</c> are literal braces.</summary>
+    /// <summary>
+    /// Fills <c>{Name}</c> holes with the arguments in order; a hole may carry an alignment and a format,
+    /// <c>{Ratio,8:0.00}</c>, applied with the invariant culture; <c>{{</c> and <c>}}</c> are literal braces.
+    /// </summary>
     internal static string Render(string template, object?[] args)
     {
         if (args.Length == 0 && !template.Contains('{', StringComparison.Ordinal))
@@ -60,7 +74,7 @@ public static class Log
             }
             else if (c == '{' && template.IndexOf('}', i) is var close and > 0 && next < args.Length)
             {
-                result.Append(Format(args[next++]));
+                result.Append(FormatHole(template[(i + 1)..close], args[next++]));
                 i = close;
             }
             else
@@ -70,6 +84,18 @@ public static class Log
         }
 
         return result.ToString();
+    }
+
+    // "Name", "Name:format", "Name,alignment" or "Name,alignment:format"; Serilog's @ and $ prefixes are accepted.
+    private static string FormatHole(string hole, object? value)
+    {
+        var colon = hole.IndexOf(':', StringComparison.Ordinal);
+        var format = colon >= 0 ? hole[(colon + 1)..] : null;
+        var head = colon >= 0 ? hole[..colon] : hole;
+        var comma = head.IndexOf(',', StringComparison.Ordinal);
+        var alignment = comma >= 0 && int.TryParse(head[(comma + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var width) ? width : 0;
+        var text = format is not null && value is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : Format(value);
+        return alignment >= 0 ? text.PadLeft(alignment) : text.PadRight(-alignment);
     }
 
     private static string Format(object? value) => value switch

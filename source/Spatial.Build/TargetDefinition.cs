@@ -5,20 +5,17 @@ using Spatial.Build.Execution;
 namespace Spatial.Build;
 
 /// <summary>Records what a target's fluent definition declares; resolved into an <see cref="ExecutableTarget"/> later.</summary>
-internal sealed class TargetDefinition(object build) : ITargetDefinition
+internal sealed class TargetDefinition(object build, string name) : ITargetDefinition
 {
-    /// <summary>A reference to another target: a target delegate, or every target of a component interface.</summary>
-    internal readonly record struct TargetReference(Target? Target, Type? Component);
-
     internal sealed record Requirement(LambdaExpression Expression, bool IsParameter);
 
     internal string? DescriptionText { get; private set; }
-    internal List<TargetReference> DependsOnTargets { get; } = [];
-    internal List<TargetReference> DependentForTargets { get; } = [];
-    internal List<TargetReference> AfterTargets { get; } = [];
-    internal List<TargetReference> BeforeTargets { get; } = [];
-    internal List<TargetReference> TriggersTargets { get; } = [];
-    internal List<TargetReference> TriggeredByTargets { get; } = [];
+    internal List<Target> DependsOnTargets { get; } = [];
+    internal List<Target> DependentForTargets { get; } = [];
+    internal List<Target> AfterTargets { get; } = [];
+    internal List<Target> BeforeTargets { get; } = [];
+    internal List<Target> TriggersTargets { get; } = [];
+    internal List<Target> TriggeredByTargets { get; } = [];
     internal List<Expression<Func<bool>>> StaticConditions { get; } = [];
 
     /// <summary>The reason a static condition gives when it is false, for those declared with one.</summary>
@@ -40,24 +37,18 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     }
 
     public ITargetDefinition DependsOn(params Target[] targets) => Add(DependsOnTargets, targets);
-    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => Add(DependsOnTargets, Resolve(targets));
-
-    public ITargetDefinition DependsOn<T>()
-    {
-        DependsOnTargets.Add(new TargetReference(null, typeof(T)));
-        return this;
-    }
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => Add(DependsOnTargets, Resolve(targets, nameof(DependsOn)));
 
     public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
-    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, Resolve(targets));
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, Resolve(targets, nameof(DependentFor)));
     public ITargetDefinition After(params Target[] targets) => Add(AfterTargets, targets);
-    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => Add(AfterTargets, Resolve(targets));
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => Add(AfterTargets, Resolve(targets, nameof(After)));
     public ITargetDefinition Before(params Target[] targets) => Add(BeforeTargets, targets);
-    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Add(BeforeTargets, Resolve(targets));
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Add(BeforeTargets, Resolve(targets, nameof(Before)));
     public ITargetDefinition Triggers(params Target[] targets) => Add(TriggersTargets, targets);
-    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Add(TriggersTargets, Resolve(targets));
+    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Add(TriggersTargets, Resolve(targets, nameof(Triggers)));
     public ITargetDefinition TriggeredBy(params Target[] targets) => Add(TriggeredByTargets, targets);
-    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, Resolve(targets));
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, Resolve(targets, nameof(TriggeredBy)));
 
     public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions)
     {
@@ -158,32 +149,47 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
 
     public ITargetDefinition Inherit<T>(params Expression<Func<T, Target>>[] targets)
     {
-        foreach (var expression in targets)
-        {
-            if (expression.Body is not MemberExpression { Member: PropertyInfo property } || !property.DeclaringType!.IsInterface)
-                throw new BuildFailedException($"Inherit<{typeof(T).Name}> expects a target property of a component interface, e.g. x => x.Deploy; got {expression}.");
-            var baseTarget = BaseTargetInvoker.GetBaseTarget(property, build);
-            baseTarget(this);
-        }
-
+        var properties = targets.Length > 0
+            ? targets.Select(expression => expression.Body is MemberExpression { Member: PropertyInfo property } && property.DeclaringType!.IsInterface
+                ? property
+                : throw new BuildFailedException($"Inherit<{typeof(T).Name}> expects a target property of a component interface, e.g. x => x.Deploy; got {expression}."))
+            : [SingleTargetProperty<T>(nameof(Inherit))];
+        foreach (var property in properties.ToList())
+            BaseTargetInvoker.GetBaseTarget(property, build)(this);
         return this;
     }
 
-    private TargetDefinition Add(List<TargetReference> list, IEnumerable<Target> targets)
+    private TargetDefinition Add(List<Target> list, IEnumerable<Target> targets)
     {
         foreach (var target in targets)
         {
             ArgumentNullException.ThrowIfNull(target);
-            list.Add(new TargetReference(target, null));
+            list.Add(target);
         }
 
         return this;
     }
 
-    private IEnumerable<Target> Resolve<T>(Func<T, Target>[] selectors)
+    // No selector means the component's one target, as NUKE's shorthand does.
+    private IEnumerable<Target> Resolve<T>(Func<T, Target>[] selectors, string relation)
     {
         if (build is not T component)
             throw new BuildFailedException($"The build {build.GetType().Name} does not implement {typeof(T).Name}, so its targets cannot be referenced.");
-        return selectors.Select(selector => selector(component));
+        return selectors.Length > 0
+            ? selectors.Select(selector => selector(component)).ToList()
+            : [(Target)SingleTargetProperty<T>(relation).GetValue(build)!];
+    }
+
+    private PropertyInfo SingleTargetProperty<T>(string relation)
+    {
+        var declared = typeof(T).GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(x => x.PropertyType == typeof(Target)).ToList();
+        if (declared.Count != 1)
+        {
+            var names = declared.Count == 0 ? "none" : string.Join(", ", declared.Select(x => x.Name));
+            throw new BuildFailedException($"Target {name}: {relation}<{typeof(T).Name}>() needs a component with exactly one target; {typeof(T).Name} declares {names}.");
+        }
+
+        return declared[0];
     }
 }

@@ -49,7 +49,7 @@ public sealed class ComponentTests
 
         public int SeenReplicas { get; private set; }
 
-        public Target AllTests => _ => _.DependsOn<ITestStage>();
+        public Target AllTests => _ => _.DependsOn<ITestStage>(x => x.UnitTests, x => x.ParityTests);
 
         Target IDeploy.Deploy => _ => _
             .Inherit<IDeploy>(x => x.Deploy)
@@ -71,7 +71,7 @@ public sealed class ComponentTests
     }
 
     [Test]
-    public void DependsOn_component_pulls_every_target_the_interface_declares()
+    public void DependsOn_component_with_selectors_pulls_the_named_targets()
     {
         var build = new ComponentBuild();
         _harness.Run(build, "AllTests");

@@ -62,6 +62,14 @@ public sealed class NamesAndPathsTests
     }
 
     [Test]
+    public void Log_templates_apply_format_and_alignment_specifiers_invariantly()
+    {
+        Assert.That(Log.Render("ratio {Ratio:0.00}", [0.123456]), Is.EqualTo("ratio 0.12"));
+        Assert.That(Log.Render("[{Name,6}] [{Count,-3}] {When:yyyy-MM-dd}", ["api", 7, new DateTime(2026, 3, 4)]), Is.EqualTo("[   api] [7  ] 2026-03-04"));
+        Assert.That(Log.Render("{@Thing} {$Other}", ["a", "b"]), Is.EqualTo("a b"), "Serilog's capture prefixes are accepted");
+    }
+
+    [Test]
     public void Enumeration_equality_is_by_value()
     {
         Assert.That(Configuration.Release == new Configuration { Value = "release" }, Is.True);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spatial.Build;
+using Spectre.Console;
 using Spatial.Tests.Build.Support;
 
 namespace Spatial.Tests.Build;
@@ -55,7 +56,7 @@ public sealed class OutputTests
     }
 
     [Test]
-    public void Plan_prints_the_order_writes_a_mermaid_graph_and_runs_nothing()
+    public void Plan_prints_the_order_writes_a_self_contained_svg_graph_and_runs_nothing()
     {
         var build = new ShowcaseBuild();
         var result = _harness.Run(build, "Compile", "Lint", "--plan");
@@ -64,10 +65,14 @@ public sealed class OutputTests
         Assert.That(result.Output, Does.Match(@"1\s+Restore[\s\S]*2\s+Lint \(invoked\)[\s\S]*3\s+Compile \(invoked\)[\s\S]*4\s+Report"));
 
         var html = (_harness.Root / ".nuke" / "temp" / "execution-plan.html").ReadAllText();
-        Assert.That(html, Does.Contain("class=\"mermaid\""));
-        Assert.That(html, Does.Contain("Restore --&gt; Compile"), "dependency: solid arrow");
-        Assert.That(html, Does.Contain("Lint -.-&gt; Compile"), "ordering: dotted arrow");
-        Assert.That(html, Does.Contain("Compile ==&gt; Report"), "trigger: thick arrow");
+        Assert.That(html, Does.Not.Contain("<script"), "the page draws without a script");
+        Assert.That(html, Does.Not.Match("(src|href)=\"https?:"), "the page loads nothing");
+        Assert.That(html, Does.Contain("<path class=\"edge dependency\" data-from=\"Restore\" data-to=\"Compile\""));
+        Assert.That(html, Does.Contain("<path class=\"edge ordering\" data-from=\"Lint\" data-to=\"Compile\""));
+        Assert.That(html, Does.Contain("<path class=\"edge trigger\" data-from=\"Compile\" data-to=\"Report\""));
+        Assert.That(html, Does.Contain("<g class=\"node planned\" data-target=\"Restore\"><title>Restore: Restores packages (step 1, Scheduled)</title>"));
+        Assert.That(html, Does.Contain("<g class=\"node outside\" data-target=\"Measure\"><title>Measure: no description (not in this plan)</title>"));
+        Assert.That(html, Does.Contain("Order: 1. Restore → 2. Lint → 3. Compile → 4. Report"));
     }
 
     [Test]
@@ -112,24 +117,69 @@ public sealed class OutputTests
     }
 
     [Test]
-    public void Verbosity_quiet_hides_information_but_keeps_warnings()
+    public void Verbosity_verbose_shows_everything()
     {
-        var build = new LoggingBuild();
-        var result = _harness.Run(build, "Talk", "--verbosity", "quiet");
-        Assert.That(result.Output, Does.Not.Contain("chatty"));
-        Assert.That(result.Output, Does.Contain("careful"));
-
         var verbose = _harness.Run(new LoggingBuild(), "Talk", "--verbosity", "verbose");
         Assert.That(verbose.Output, Does.Contain("chatty").And.Contain("tiny detail"));
     }
 
+    [Test]
+    public void Verbosity_quiet_prints_errors_only_without_header_or_frames()
+    {
+        var result = _harness.Run(new LoggingBuild(), "Talk", "Fail", "--verbosity", "quiet");
+        Assert.That(result.Output, Does.Not.Contain("LoggingBuild:"), "header");
+        Assert.That(result.Output, Does.Not.Contain("careful"));
+        Assert.That(result.Output, Does.Not.Contain("table row"), "tables written through AnsiConsole follow the verbosity");
+        Assert.That(result.Output, Does.Contain("broken pipe"));
+        Assert.That(result.Output, Does.Contain("Target Fail failed"));
+    }
+
+    [Test]
+    public void Verbosity_minimal_prints_warnings_and_errors_but_no_information()
+    {
+        var result = _harness.Run(new LoggingBuild(), "Talk", "--verbosity", "minimal");
+        Assert.That(result.Output, Does.Not.Contain("chatty"));
+        Assert.That(result.Output, Does.Contain("careful"));
+    }
+
+    [Test]
+    public void Tables_written_through_AnsiConsole_are_masked_and_not_wrapped_at_80_columns()
+    {
+        _harness.Environment["TOKEN"] = "s3cr3t-value";
+        var result = _harness.Run(new LoggingBuild(), "Talk");
+        Assert.That(result.Output, Does.Contain("table row " + new string('x', 100)));
+        Assert.That(result.Output, Does.Contain("token *****"));
+        Assert.That(result.Output, Does.Not.Contain("s3cr3t-value"));
+    }
+
+    [Test]
+    public void Log_Error_with_an_exception_prints_the_message_and_the_exception()
+    {
+        var result = _harness.Run(new LoggingBuild(), "Fail");
+        Assert.That(result.Output, Does.Contain("upload of report.json failed"));
+        Assert.That(result.Output, Does.Contain("System.IO.IOException: broken pipe"));
+    }
+
     private sealed class LoggingBuild : NukeBuild
     {
+        [Parameter("Token"), Secret]
+        public string? Token { get; set; }
+
         public Target Talk => _ => _.Executes(() =>
         {
             Log.Information("chatty {Count} lines", 3);
             Log.Warning("careful");
             Log.Verbose("tiny detail");
+            var table = new Table().AddColumn("Check");
+            table.AddRow("table row " + new string('x', 100));
+            table.AddRow(Markup.Escape("token " + Token));
+            AnsiConsole.Write(table);
+        });
+
+        public Target Fail => _ => _.Executes(() =>
+        {
+            Log.Error(new IOException("broken pipe"), "upload of {File} failed", "report.json");
+            Spatial.Build.Assert.Fail("upload failed");
         });
     }
 }

@@ -113,6 +113,49 @@ public sealed class RequirementAndSecretTests
         Assert.That(result.Output, Does.Not.Contain(Token));
         Assert.That(result.Output, Does.Match(@"--registry-token\s+Registry token Default: \*\*\*\*\*"));
     }
+    [Test]
+    public void No_file_under_nuke_temp_holds_a_secret_value()
+    {
+        Assert.That(_harness.Run(new DeployBuild(), "Deploy", "--registry-token", Token, "--max-replicas", "3", "--environment", "dev", "--skip", "Prepare").ExitCode, Is.Zero);
+        _harness.Run(new DeployBuild(), "Push", "--registry-token", Token, "--plan");
+        _harness.Run(new DeployBuild(), "Push", "--registry-token", Token);
+        _harness.Run(new DeployBuild(), "Push", "--registry-token", Token, "--continue");
+
+        Assert.That(_harness.TemporaryFiles, Is.Not.Empty);
+        foreach (var file in _harness.TemporaryFiles)
+            Assert.That(file.ReadAllText(), Does.Not.Contain(Token), file.ToString());
+    }
+
+    [Test]
+    public void A_failed_requirement_says_how_to_set_the_value_and_prints_the_summary()
+    {
+        var build = new DeployBuild();
+        var result = _harness.Run(build, "Deploy", "--max-replicas", "3");
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Output, Does.Contain("or add \"Environment\": \"<value>\" to .nuke/parameters.json"));
+        Assert.That(result.Output, Does.Match(@"Prepare\s+NotRun\s+requirements not met"));
+        Assert.That(result.Output, Does.Match(@"Deploy\s+NotRun\s+requirements not met"));
+        Assert.That(result.Output, Does.Match(@"Build failed on \d{4}-\d{2}-\d{2}"));
+    }
+
+    private sealed class FailingInitialisationBuild : RecordingBuild
+    {
+        public Target Prepare => _ => Record(_, nameof(Prepare));
+
+        protected internal override void OnBuildInitialized() => throw new InvalidOperationException("init failed");
+    }
+
+    [Test]
+    public void A_failure_in_OnBuildInitialized_names_the_hook_and_prints_the_summary()
+    {
+        var build = new FailingInitialisationBuild();
+        var result = _harness.Run(build, "Prepare");
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(build.Ran, Is.Empty);
+        Assert.That(result.Output, Does.Contain("OnBuildInitialized failed: InvalidOperationException: init failed"));
+        Assert.That(result.Output, Does.Match(@"Prepare\s+NotRun\s+OnBuildInitialized failed"));
+        Assert.That(result.Output, Does.Match(@"Build failed on \d{4}-\d{2}-\d{2}"));
+    }
 }
 
 internal static class SummaryExtensions

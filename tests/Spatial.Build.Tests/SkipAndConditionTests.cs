@@ -27,6 +27,9 @@ public sealed class SkipAndConditionTests
         public Target Lint => _ => Record(_, nameof(Lint));
         public Target Publish => _ => Record(_.DependsOn(Pack, Lint).OnlyWhenDynamic(() => CheckPublish()), nameof(Publish));
         public Target Test => _ => Record(_.DependsOn(Compile), nameof(Test));
+        public Target Image => _ => Record(_.DependsOn(Compile).OnlyWhenStatic(() => EngineReachable, () => $"no engine at {Endpoint}: processes serve instead"), nameof(Image));
+        public bool EngineReachable { get; set; } = true;
+        public string Endpoint { get; set; } = "unix:///none.sock";
 
         private bool CheckPublish()
         {
@@ -122,6 +125,42 @@ public sealed class SkipAndConditionTests
         Assert.That(resumed.Ran, Is.EqualTo(new[] { "Compile", "Test" }));
     }
 
+    [Test]
+    public void Skip_with_names_also_skips_the_dependencies_only_those_targets_needed()
+    {
+        var build = new PipelineBuild();
+        var result = _harness.Run(build, "Publish", "--skip", "Pack");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(build.Ran, Is.EqualTo(new[] { "Lint", "Publish" }));
+        Assert.That(result.Output, Does.Contain("Skipping Compile: only needed by skipped Pack"));
+        Assert.That(result.Output, Does.Contain("Skipping Restore: only needed by skipped Compile"));
+    }
+
+    [Test]
+    public void Skip_with_names_keeps_dependencies_that_WhenSkipped_Execute_asks_for_or_others_need()
+    {
+        var keep = new PipelineBuild { KeepDependencies = true };
+        _harness.Run(keep, "Publish", "--skip", "Pack");
+        Assert.That(keep.Ran, Is.EqualTo(new[] { "Restore", "Compile", "Lint", "Publish" }));
+
+        var shared = new PipelineBuild();
+        _harness.Run(shared, "Publish", "Test", "--skip", "Pack");
+        Assert.That(shared.Ran, Is.EqualTo(new[] { "Restore", "Compile", "Lint", "Publish", "Test" }), "Test still needs Compile");
+    }
+
+    [Test]
+    public void Continue_after_the_invocation_changed_warns_and_runs_everything()
+    {
+        var failing = new FlakyBuild { FailCompile = true };
+        Assert.That(_harness.Run(failing, "Test").ExitCode, Is.Not.Zero);
+
+        var changed = new FlakyBuild();
+        var result = _harness.Run(changed, "Compile", "--continue");
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(changed.Ran, Is.EqualTo(new[] { "Restore", "Compile" }));
+        Assert.That(result.Output, Does.Contain("The invocation changed since the last attempt: --continue runs every target again."));
+    }
+
     private sealed class FlakyBuild : RecordingBuild
     {
         public bool FailCompile { get; init; }
@@ -133,5 +172,18 @@ public sealed class SkipAndConditionTests
             Ran.Add(nameof(Compile));
         });
         public Target Test => _ => Record(_.DependsOn(Compile), nameof(Test));
+    }
+
+    [Test]
+    public void A_static_condition_with_a_reason_gives_that_reason_in_the_log_and_the_summary()
+    {
+        var build = new PipelineBuild { EngineReachable = false, Endpoint = "unix:///gone.sock" };
+
+        var result = _harness.Run(build, "Image");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(build.Ran, Does.Not.Contain("Image"));
+        Assert.That(result.Output, Does.Contain("Skipping Image: no engine at unix:///gone.sock: processes serve instead"));
+        Assert.That(result.Output, Does.Not.Contain("condition false: EngineReachable"));
     }
 }

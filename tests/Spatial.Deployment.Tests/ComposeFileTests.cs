@@ -26,5 +26,25 @@ public class ComposeFileTests
     }
 
     [Test]
-    public void Is_deterministic() => Assert.That(Render(), Is.EqualTo(Render()));
+    public void Writes_the_staging_service_with_its_port_limits_and_label()
+    {
+        // The literal block: staging's port, 1 GiB with no swap on top, one CPU, read-only root.
+        const string staging = """
+              classifier-staging:
+                image: "spatial/classifier:${SPATIAL_IMAGE_TAG:?set SPATIAL_IMAGE_TAG to the tag DockerBuild printed}"
+                ports:
+                  - "127.0.0.1:8082:8080"
+                mem_limit: 1073741824
+                memswap_limit: 1073741824
+                cpus: 1
+                read_only: true
+                tmpfs:
+                  - /tmp
+                restart: unless-stopped
+                labels:
+                  org.spatial.environment: "staging"
+
+            """;
+        Assert.That(Render().ReplaceLineEndings("\n"), Does.Contain(staging.ReplaceLineEndings("\n")));
+    }
 }

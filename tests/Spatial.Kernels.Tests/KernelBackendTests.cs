@@ -6,13 +6,10 @@ namespace Spatial.Kernels.Tests;
 
 /// <summary>
 /// The one suite every backend runs: each kernel against the plain reference (tolerances stated per
-/// test) and against the vectorised CPU path (parity, at most 1e-4 on normalised outputs).
+/// test, from <see cref="KernelTolerances"/>) and against the vectorised CPU path (parity, at most 1e-4 on normalised outputs).
 /// </summary>
 public abstract class KernelBackendTests
 {
-    /// <summary>Normalised preprocessing output and features: the parity bound the issue asks for.</summary>
-    protected const double OutputTolerance = 1e-4;
-
     private IKernelBackend _backend = null!;
     private CpuKernelBackend _cpu = null!;
 
@@ -51,7 +48,7 @@ public abstract class KernelBackendTests
         var spec = new PreprocessSpec { Width = outWidth, Height = outHeight, CenterCrop = crop };
         var output = new float[3 * outWidth * outHeight];
         Backend.Preprocess(images, spec, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Preprocess(images, spec)), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Preprocess(images, spec)), Is.LessThanOrEqualTo(KernelTolerances.Preprocess));
     }
 
     [TestCase(1)]
@@ -62,10 +59,10 @@ public abstract class KernelBackendTests
         var spec = Square with { CenterCrop = batch % 2 == 0, Mean = [0.5f, 0.4f, 0.3f], Std = [0.2f, 0.3f, 0.25f] };
         var output = new float[batch * 3 * 16 * 16];
         Backend.Preprocess(images, spec, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Preprocess(images, spec)), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Preprocess(images, spec)), Is.LessThanOrEqualTo(KernelTolerances.Preprocess));
         var cpu = new float[output.Length];
         _cpu.Preprocess(images, spec, cpu);
-        Assert.That(TestImages.MaxAbsDiff(output, cpu), Is.LessThanOrEqualTo(OutputTolerance), "parity with the vectorised CPU path");
+        Assert.That(TestImages.MaxAbsDiff(output, cpu), Is.LessThanOrEqualTo(KernelTolerances.ParityWithCpu), "parity with the vectorised CPU path");
     }
 
     [Test]
@@ -95,7 +92,7 @@ public abstract class KernelBackendTests
         var spec = new SpatialFeatureSpec { GridSize = grid, OrientationBins = bins, DarkThreshold = 0.15f };
         var output = new float[grid * grid * spec.FeatureCount];
         Backend.ExtractSpatialFeatures(images, spec, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.SpatialFeatures(images, spec)), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.SpatialFeatures(images, spec)), Is.LessThanOrEqualTo(KernelTolerances.SpatialFeatures));
     }
 
     [TestCase(1)]
@@ -106,10 +103,10 @@ public abstract class KernelBackendTests
         var spec = new SpatialFeatureSpec { GridSize = 3 };
         var output = new float[batch * 9 * spec.FeatureCount];
         Backend.ExtractSpatialFeatures(images, spec, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.SpatialFeatures(images, spec)), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.SpatialFeatures(images, spec)), Is.LessThanOrEqualTo(KernelTolerances.SpatialFeatures));
         var cpu = new float[output.Length];
         _cpu.ExtractSpatialFeatures(images, spec, cpu);
-        Assert.That(TestImages.MaxAbsDiff(output, cpu), Is.LessThanOrEqualTo(OutputTolerance), "parity with the vectorised CPU path");
+        Assert.That(TestImages.MaxAbsDiff(output, cpu), Is.LessThanOrEqualTo(KernelTolerances.ParityWithCpu), "parity with the vectorised CPU path");
     }
 
     [Test]
@@ -135,8 +132,7 @@ public abstract class KernelBackendTests
         var bias = TestImages.RandomFloats(cout, 3);
         var output = new float[batch * cout * shape.OutHeight * shape.OutWidth];
         Backend.Conv2d(input, shape, weights, bias, output);
-        // Sums of up to Cin*K*K float products: 1e-5 absolute for values of order one.
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Conv2d(input, shape, weights, bias)), Is.LessThanOrEqualTo(1e-5));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Conv2d(input, shape, weights, bias)), Is.LessThanOrEqualTo(KernelTolerances.Conv2d));
         if (relu)
             Assert.That(output, Has.All.GreaterThanOrEqualTo(0f));
     }
@@ -150,6 +146,31 @@ public abstract class KernelBackendTests
         Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[32], shape with { KernelSize = 7, Padding = 0 }, new float[294], new float[3], new float[0]));
     }
 
+    [Test]
+    public void Conv2d_refuses_a_weight_count_that_wraps_to_zero_before_touching_memory()
+    {
+        // 16 * 16 * 2^28 * 2^28 = 2^64: unchecked, the expected weight count is 0 and an empty span passes the check.
+        const int k = 1 << 28;
+        var shape = new Conv2dShape(1, 16, 64, 64, 16, k, 1, k / 2, false);
+        var error = Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[16 * 64 * 64], shape, [], new float[16], new float[16 * 65 * 65]))!;
+        Assert.That(error.Message, Does.StartWith("convolution shape").And.Contain("KernelSize = 268435456"));
+    }
+
+    [Test]
+    public void Conv2d_refuses_padding_whose_output_size_overflows()
+    {
+        var shape = new Conv2dShape(1, 1, 4, 4, 1, 1, 1, int.MaxValue / 2, false);
+        Assert.Throws<ArgumentException>(() => Backend.Conv2d(new float[16], shape, new float[1], new float[1], new float[16]));
+    }
+
+    [Test]
+    public void Global_average_pool_refuses_an_element_count_that_wraps()
+    {
+        // 2^16 * 2^16 * 2^16 * 2^16 = 2^64: unchecked, an empty input matches.
+        const int d = 1 << 16;
+        Assert.Throws<ArgumentException>(() => Backend.GlobalAveragePool([], d, d, d, d, new float[0]));
+    }
+
     [TestCase(1, 3, 5, 7)]
     [TestCase(64, 2, 1, 1)]
     [TestCase(2, 5, 13, 11)]
@@ -158,7 +179,7 @@ public abstract class KernelBackendTests
         var input = TestImages.RandomFloats(batch * channels * height * width, 4);
         var output = new float[batch * channels];
         Backend.GlobalAveragePool(input, batch, channels, height, width, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.GlobalAveragePool(input, batch, channels, height, width)), Is.LessThanOrEqualTo(1e-6));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.GlobalAveragePool(input, batch, channels, height, width)), Is.LessThanOrEqualTo(KernelTolerances.GlobalAveragePool));
     }
 
     [TestCase(1, 7, 3, false)]
@@ -171,7 +192,7 @@ public abstract class KernelBackendTests
         var bias = TestImages.RandomFloats(outFeatures, 7);
         var output = new float[batch * outFeatures];
         Backend.Dense(input, batch, inFeatures, outFeatures, weights, bias, relu, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Dense(input, batch, inFeatures, outFeatures, weights, bias, relu)), Is.LessThanOrEqualTo(1e-5));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Dense(input, batch, inFeatures, outFeatures, weights, bias, relu)), Is.LessThanOrEqualTo(KernelTolerances.Dense));
     }
 
     [Test]
@@ -186,7 +207,7 @@ public abstract class KernelBackendTests
         var input = TestImages.RandomFloats(batch * classes, 8, 10f);
         var output = new float[batch * classes];
         Backend.Softmax(input, batch, classes, output);
-        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Softmax(input, batch, classes)), Is.LessThanOrEqualTo(1e-6));
+        Assert.That(TestImages.MaxAbsDiff(output, ReferenceKernels.Softmax(input, batch, classes)), Is.LessThanOrEqualTo(KernelTolerances.Softmax));
     }
 
     [Test]
@@ -208,9 +229,9 @@ public abstract class KernelBackendTests
         var images = golden.Decode();
         var preprocess = new float[golden.Preprocess.Length];
         Backend.Preprocess(images, GoldenSet.PreprocessSpec, preprocess);
-        Assert.That(TestImages.MaxAbsDiff(preprocess, golden.Preprocess), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(preprocess, golden.Preprocess), Is.LessThanOrEqualTo(KernelTolerances.Preprocess));
         var features = new float[golden.Features.Length];
         Backend.ExtractSpatialFeatures(images, GoldenSet.FeatureSpec, features);
-        Assert.That(TestImages.MaxAbsDiff(features, golden.Features), Is.LessThanOrEqualTo(OutputTolerance));
+        Assert.That(TestImages.MaxAbsDiff(features, golden.Features), Is.LessThanOrEqualTo(KernelTolerances.SpatialFeatures));
     }
 }

@@ -72,6 +72,17 @@ public class RegistryTests
         Assert.That(File.ReadAllBytes(_registry.FilePath), Is.EqualTo(bytes));
     }
 
+    [TestCase("{}", TestName = "empty object")]
+    [TestCase("""{"models":{}}""", TestName = "no schema")]
+    [TestCase("""{"schema":"spatial-registry/1"}""", TestName = "no models")]
+    public void RegistryMissingRequiredMembersIsCorruptAndLeftUntouched(string content)
+    {
+        File.WriteAllText(_registry.FilePath, content);
+        Assert.That(Assert.Throws<RegistryException>(() => _registry.Read())!.Message, Does.Contain("is corrupt").And.Contain("missing required properties"));
+        Assert.Throws<RegistryException>(() => RegisterCopy("1.0.0"));
+        Assert.That(File.ReadAllText(_registry.FilePath), Is.EqualTo(content));
+    }
+
     [Test]
     public void RegistryWithAnEscapingPathIsCorrupt()
     {

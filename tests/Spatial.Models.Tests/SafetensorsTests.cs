@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using Spatial.Models.Safetensors;
 
 namespace Spatial.Models.Tests;
@@ -12,14 +11,7 @@ public class SafetensorsTests
         new Float32Tensor("a.weight", [2, 3], [1, 2, 3, 4, 5, 6]),
     ], new Dictionary<string, string> { ["format"] = "pt" });
 
-    private static byte[] WithHeader(string json, int dataBytes)
-    {
-        var header = Encoding.UTF8.GetBytes(json);
-        var buffer = new byte[8 + header.Length + dataBytes];
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer, (ulong)header.Length);
-        header.CopyTo(buffer, 8);
-        return buffer;
-    }
+    private static byte[] WithHeader(string json, int dataBytes) => SafetensorsBytes.WithHeader(json, dataBytes);
 
     [Test]
     public void RoundTripKeepsValuesShapesAndMetadata()

@@ -36,7 +36,7 @@ internal static class BuildSchema
             WriteProperty(json, "Help", "boolean", null, "Shows the help");
             WriteProperty(json, "NoLogo", "boolean", null, "Omits the header line");
             WriteProperty(json, "Plan", "boolean", null, "Prints the execution plan");
-            WriteProperty(json, "Profile", "string", null, "Parameter profile to layer on top of parameters.json");
+            WriteProperty(json, "Profile", "array", "string", "Parameter profiles to layer over parameters.json, in order");
             WriteProperty(json, "Root", "string", null, "Root directory of the build");
             WriteTargetArray(json, "Skip", "Targets to skip");
             WriteTargetArray(json, "Target", "Targets to run");

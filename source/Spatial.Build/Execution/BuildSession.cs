@@ -5,6 +5,8 @@ using Spatial.Build.Generation;
 using Spatial.Build.IO;
 using Spatial.Build.Logging;
 using Spatial.Build.Parameters;
+using Spatial.Build.Injection;
+using Spectre.Console;
 using static Spatial.Build.Logging.ConsoleStyles;
 
 namespace Spatial.Build.Execution;
@@ -16,23 +18,25 @@ internal sealed class BuildSession
     private readonly BuildRunOptions _options;
     private readonly IReadOnlyList<Func<object, Target>> _defaultTargets;
     private ParameterRegistry? _parameters;
+    private ValueInjection? _injection;
+
+    /// <summary>What a shell reports for a run ended by Ctrl+C (128 + SIGINT).</summary>
+    public const int CancelledExitCode = 130;
 
     public BuildSession(NukeBuild build, BuildRunOptions options, IReadOnlyList<Func<object, Target>> defaultTargets)
     {
         _build = build;
         _options = options;
         _defaultTargets = defaultTargets;
-        var environment = options.EnvironmentVariables;
-        IsServerBuild = HasValue(environment, "CI") || HasValue(environment, "GITHUB_ACTIONS");
-        var gitHubActions = environment.TryGetValue("GITHUB_ACTIONS", out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
-        Output = new BuildOutput(options.Output, new SecretMask(), options.Ansi, options.Width, gitHubActions);
+        Host = Host.Detect(options.EnvironmentVariables);
+        Output = new BuildOutput(options.Output, new SecretMask(), options.Ansi, options.Width, Host == Host.GitHubActions);
     }
 
     public BuildOutput Output { get; }
 
     public AbsolutePath RootDirectory { get; private set; } = null!;
 
-    public bool IsServerBuild { get; }
+    public Host Host { get; }
 
     public IReadOnlyList<ExecutableTarget> Plan { get; private set; } = [];
 
@@ -46,7 +50,9 @@ internal sealed class BuildSession
     {
         var previousOutput = Log.Current;
         var previousSession = _build.Session;
+        var previousConsole = AnsiConsole.Console;
         Log.Current = Output;
+        AnsiConsole.Console = Output.InformationConsole;
         _build.Session = this;
         try
         {
@@ -62,6 +68,7 @@ internal sealed class BuildSession
         {
             Output.Flush();
             Log.Current = previousOutput;
+            AnsiConsole.Console = previousConsole;
             _build.Session = previousSession;
         }
     }
@@ -70,6 +77,8 @@ internal sealed class BuildSession
     {
         if (_parameters is null || ParameterMember(expression) is not { } member)
             return null;
+        if (_injection is not null && _injection.TryGetValue(member, out var injected))
+            return injected;
         return _parameters.TryGetValue(member, out var value) ? value : null;
     }
 
@@ -86,26 +95,31 @@ internal sealed class BuildSession
     {
         var stopwatch = Stopwatch.StartNew();
         var commandLine = CommandLineArguments.Parse(_options.Arguments);
-        if (commandLine.Single("verbosity") is { } verbosity)
-            Output.Verbosity = (Verbosity)ValueConverter.ConvertScalar(typeof(Verbosity), verbosity, "--verbosity", _options.WorkingDirectory)!;
+        if (commandLine.Values("verbosity") is { } verbosity)
+            Output.Verbosity = (Verbosity)ValueConverter.Convert(typeof(Verbosity), verbosity, "--verbosity", _options.WorkingDirectory)!;
         RootDirectory = FindRoot(commandLine);
-        var nukeDirectory = RootDirectory / ".nuke";
+        _build.OnBuildCreated();
 
         var buildType = _build.GetType();
-        var sources = new ParameterSources(commandLine, _options.EnvironmentVariables, nukeDirectory.DirectoryExists() ? nukeDirectory : null, commandLine.Single("profile"));
-        _parameters = new ParameterRegistry(ParameterDescriptor.Discover(buildType), sources, _options.WorkingDirectory);
-        _parameters.ValidateCommandLine(commandLine);
+        var sources = new ParameterSources(commandLine, _options.EnvironmentVariables, RootDirectory, _options.WorkingDirectory, commandLine.Values("profile") ?? []);
+        _parameters = new ParameterRegistry(ParameterDescriptor.Discover(buildType), sources);
+        _injection = new ValueInjection(buildType, sources, new InjectionContext(RootDirectory, _options.EnvironmentVariables, Host));
+        var knownNames = _parameters.Parameters.Select(x => x.Name).Concat(_injection.MemberNames).ToList();
+        _parameters.ValidateCommandLine(commandLine, _injection.MemberNames);
+        sources.ValidateFileKeys(knownNames);
         _parameters.Inject(_build, Output.Mask);
+        _injection.Inject(_build);
 
         var targets = TargetGraph.Create(_build, TargetDiscovery.Discover(buildType));
         AllTargets = targets;
         var defaults = ResolveDefaults(targets);
+        var nukeDirectory = RootDirectory / ".nuke";
         if (nukeDirectory.DirectoryExists())
             BuildSchema.WriteIfChanged(nukeDirectory / "build.schema.json", _parameters.Parameters, targets);
 
         if (commandLine.Has("help"))
         {
-            HelpText.Write(Output, targets, _parameters.Parameters, _build);
+            HelpText.Write(Output, targets, _parameters, _build);
             return 0;
         }
 
@@ -117,7 +131,7 @@ internal sealed class BuildSession
             target.Invoked = true;
         Plan = ExecutionPlanner.Plan(targets, Invoked);
         var attempt = new BuildAttempt(TemporaryFile("build-attempt.log"), _options.Arguments);
-        SkipRules.Apply(Plan, targets, commandLine, commandLine.Has("continue") ? attempt.SucceededTargets() : new HashSet<string>());
+        SkipRules.Apply(Plan, targets, commandLine, commandLine.Has("continue") ? ResumableTargets(attempt) : new HashSet<string>());
 
         if (commandLine.Has("plan"))
         {
@@ -125,15 +139,59 @@ internal sealed class BuildSession
             return 0;
         }
 
-        if (!commandLine.Has("no-logo"))
+        if (!commandLine.Has("no-logo") && Output.IsEnabled(LogLevel.Information))
             Output.WriteLine($"{buildType.Name}: {string.Join(", ", Plan.Where(x => x.Status == ExecutionStatus.Scheduled).Select(x => x.Name))}", Header);
-        RequirementCheck.Verify(Plan, _parameters);
-        _build.OnBuildInitialized();
-        var succeeded = new TargetExecutor(this).Execute(Plan);
+        try
+        {
+            RequirementCheck.Verify(Plan, _parameters);
+        }
+        catch (BuildFailedException exception)
+        {
+            return FailBeforeRun(exception.Message, "requirements not met", stopwatch);
+        }
+
+        try
+        {
+            _build.OnBuildInitialized();
+        }
+        catch (Exception exception)
+        {
+            var text = exception is BuildFailedException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
+            return FailBeforeRun($"OnBuildInitialized failed: {text}", "OnBuildInitialized failed", stopwatch);
+        }
+
+        var outcome = new TargetExecutor(this, _build, _options.Cancellation).Execute(Plan);
         _build.OnBuildFinished();
         attempt.Record(Plan);
-        Summary.Write(Output, Plan, stopwatch.Elapsed, succeeded);
-        return succeeded ? 0 : 1;
+        Summary.Write(Output, Plan, stopwatch.Elapsed, outcome);
+        return outcome switch
+        {
+            ExecutionOutcome.Succeeded => 0,
+            ExecutionOutcome.Cancelled => CancelledExitCode,
+            _ => 1,
+        };
+    }
+
+    private IReadOnlySet<string> ResumableTargets(BuildAttempt attempt)
+    {
+        if (attempt.SucceededTargets() is { } succeeded)
+            return succeeded;
+        Output.WriteLog(LogLevel.Warning, "The invocation changed since the last attempt: --continue runs every target again.");
+        return new HashSet<string>();
+    }
+
+    // A failure between planning and the first target still ends with the summary, every planned target NotRun.
+    private int FailBeforeRun(string message, string reason, Stopwatch stopwatch)
+    {
+        Output.WriteLine(message, Error);
+        foreach (var target in Plan.Where(x => x.Status == ExecutionStatus.Scheduled))
+        {
+            target.Status = ExecutionStatus.NotRun;
+            target.SkipReason = reason;
+        }
+
+        Summary.Write(Output, Plan, stopwatch.Elapsed, ExecutionOutcome.Failed);
+        return 1;
     }
 
     private AbsolutePath TemporaryFile(string name) => RootDirectory / ".nuke" / "temp" / name;
@@ -204,7 +262,4 @@ internal sealed class BuildSession
             body = unary.Operand;
         return (body as MemberExpression)?.Member;
     }
-
-    private static bool HasValue(IReadOnlyDictionary<string, string> environment, string name) =>
-        environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value);
 }

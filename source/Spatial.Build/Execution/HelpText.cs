@@ -9,7 +9,7 @@ namespace Spatial.Build.Execution;
 /// <summary>The <c>--help</c> text: targets with their direct dependencies, then parameters (custom first).</summary>
 internal static class HelpText
 {
-    public static void Write(BuildOutput output, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters, object build)
+    public static void Write(BuildOutput output, IReadOnlyList<ExecutableTarget> targets, ParameterRegistry parameters, object build)
     {
         output.WriteLine("Targets (with their direct dependencies):", ConsoleStyles.Header);
         output.WriteLine();
@@ -28,8 +28,8 @@ internal static class HelpText
         output.WriteLine("Parameters:", ConsoleStyles.Header);
         output.WriteLine();
         var parameterGrid = new Grid().AddColumn(new GridColumn().PadLeft(2).PadRight(4)).AddColumn();
-        foreach (var parameter in parameters.Where(x => x.Attribute.List).OrderBy(x => x.DashedName, StringComparer.Ordinal))
-            parameterGrid.AddRow(new Text("--" + parameter.DashedName), new Text(Describe(parameter, build, output.Mask)));
+        foreach (var parameter in parameters.Parameters.Where(x => x.Attribute.List).OrderBy(x => x.DashedName, StringComparer.Ordinal))
+            parameterGrid.AddRow(new Text("--" + parameter.DashedName), new Text(Describe(parameter, parameters.SourceOf(parameter), build, output.Mask)));
         parameterGrid.AddRow(new Text(string.Empty), new Text(string.Empty));
         foreach (var (name, description) in CommandLineArguments.EngineSwitchDescriptions)
             parameterGrid.AddRow(new Text("--" + name, ConsoleStyles.Dim), new Text(description, ConsoleStyles.Dim));
@@ -49,13 +49,18 @@ internal static class HelpText
         }
     }
 
-    private static string Describe(ParameterDescriptor parameter, object build, SecretMask mask)
+    // "Default" is the member's own value; a value some source gave is labelled with that source.
+    private static string Describe(ParameterDescriptor parameter, string? source, object build, SecretMask mask)
     {
         var text = parameter.Description ?? string.Empty;
         if (ValueConverter.AcceptedValues(parameter.Type) is { } accepted)
             text += $" ({string.Join(", ", accepted)})";
         if (CurrentValue(parameter, build) is { } value)
-            text += $" Default: {(parameter.IsSecret ? SecretMask.Mask : mask.Apply(value))}.";
+        {
+            var shown = parameter.IsSecret ? SecretMask.Mask : mask.Apply(value);
+            text += source is null ? $" Default: {shown}." : $" Value: {shown} (from {source}).";
+        }
+
         return text.Trim();
     }
 

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Spatial.Build.Execution;
 
-/// <summary>The <c>--plan</c> output: the ordered plan on the console and a Mermaid graph in an HTML page.</summary>
+/// <summary>The <c>--plan</c> output: the ordered plan on the console and the graph in a self-contained HTML page (inline SVG, no script, no network).</summary>
 internal static class PlanReport
 {
     public static void Write(BuildOutput output, IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> all, AbsolutePath htmlFile)
@@ -28,52 +28,42 @@ internal static class PlanReport
         output.WriteLine($"Graph written to {htmlFile}");
     }
 
-    /// <summary>Mermaid: solid arrows for dependencies, dotted for ordering, thick for triggers; planned targets highlighted.</summary>
-    public static string Mermaid(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> all)
-    {
-        var graph = new StringBuilder("graph LR\n");
-        foreach (var target in all)
-            graph.Append("  ").Append(target.Name).Append("[\"").Append(target.Name).Append("\"]\n");
-        foreach (var target in all)
-        {
-            foreach (var dependency in target.ExecutionDependencies)
-                graph.Append("  ").Append(dependency.Name).Append(" --> ").Append(target.Name).Append('\n');
-            foreach (var earlier in target.OrderDependencies)
-                graph.Append("  ").Append(earlier.Name).Append(" -.-> ").Append(target.Name).Append('\n');
-            foreach (var trigger in target.TriggerDependencies)
-                graph.Append("  ").Append(trigger.Name).Append(" ==> ").Append(target.Name).Append('\n');
-        }
-
-        graph.Append("  classDef planned fill:#d4edda,stroke:#28a745\n");
-        graph.Append("  classDef skipped fill:#eeeeee,stroke:#999999,stroke-dasharray:4\n");
-        var planned = plan.Where(x => x.Status != ExecutionStatus.Skipped).Select(x => x.Name).ToList();
-        var skipped = plan.Where(x => x.Status == ExecutionStatus.Skipped).Select(x => x.Name).ToList();
-        if (planned.Count > 0)
-            graph.Append("  class ").Append(string.Join(',', planned)).Append(" planned\n");
-        if (skipped.Count > 0)
-            graph.Append("  class ").Append(string.Join(',', skipped)).Append(" skipped\n");
-        return graph.ToString();
-    }
-
     private static string Html(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> all) => $$"""
         <!DOCTYPE html>
         <html lang="en">
         <head>
           <meta charset="utf-8">
           <title>Execution plan</title>
-          <script type="module">
-            import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@10/dist/mermaid.esm.min.mjs';
-            mermaid.initialize({ startOnLoad: true });
-          </script>
+          <style>
+            body { font-family: system-ui, sans-serif; margin: 24px; color: #1f2328; }
+            .legend { display: flex; flex-wrap: wrap; gap: 18px; align-items: center; margin: 8px 0 16px; font-size: 13px; }
+            .legend svg { vertical-align: middle; margin-right: 6px; }
+            .plan-graph .node:hover rect { stroke-width: 3; }
+          </style>
         </head>
         <body>
           <h1>Execution plan</h1>
-          <p>Order: {{WebUtility.HtmlEncode(string.Join(" → ", plan.Select(x => x.Name)))}}</p>
-          <p>Solid arrows: dependencies. Dotted: ordering only. Thick: triggers. Green: planned; grey: skipped.</p>
-          <pre class="mermaid">
-        {{WebUtility.HtmlEncode(Mermaid(plan, all))}}</pre>
+          <p>Order: {{WebUtility.HtmlEncode(string.Join(" → ", plan.Select((x, i) => $"{i + 1}. {x.Name}")))}}</p>
+          <div class="legend">
+            {{Swatch("line", PlanGraphSvg.Colours.Dependency, "1.5", null)}}dependency
+            {{Swatch("line", PlanGraphSvg.Colours.Ordering, "1.5", "6 4")}}ordering only
+            {{Swatch("line", PlanGraphSvg.Colours.Trigger, "3.5", null)}}trigger
+            {{Swatch("box", PlanGraphSvg.Colours.PlannedFill, PlanGraphSvg.Colours.PlannedStroke, null)}}planned (numbered in order)
+            {{Swatch("box", PlanGraphSvg.Colours.SkippedFill, PlanGraphSvg.Colours.SkippedStroke, "4 3")}}skipped
+            {{Swatch("box", PlanGraphSvg.Colours.OutsideFill, PlanGraphSvg.Colours.OutsideStroke, null)}}not in this plan
+          </div>
+          <p>Hover a target for its description.</p>
+        {{PlanGraphSvg.Render(plan, all)}}
         </body>
         </html>
 
         """;
+
+    private static string Swatch(string kind, string colour, string second, string? dash)
+    {
+        var dashAttribute = dash is null ? string.Empty : $" stroke-dasharray=\"{dash}\"";
+        return kind == "line"
+            ? $"<svg width=\"36\" height=\"12\"><line x1=\"0\" y1=\"6\" x2=\"36\" y2=\"6\" stroke=\"{colour}\" stroke-width=\"{second}\"{dashAttribute}/></svg>"
+            : $"<svg width=\"28\" height=\"18\"><rect x=\"1\" y=\"1\" width=\"26\" height=\"16\" rx=\"4\" fill=\"{colour}\" stroke=\"{second}\" stroke-width=\"1.5\"{dashAttribute}/></svg>";
+    }
 }

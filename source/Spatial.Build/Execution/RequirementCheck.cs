@@ -28,11 +28,7 @@ internal static class RequirementCheck
         }
 
         if (problems.Count > 0)
-        {
-            foreach (var target in plan.Where(x => x.Status == ExecutionStatus.Scheduled))
-                target.Status = ExecutionStatus.NotRun;
             throw new BuildFailedException(string.Join(Environment.NewLine, problems));
-        }
     }
 
     private static object? Evaluate(ExecutableTarget target, LambdaExpression expression)
@@ -67,6 +63,6 @@ internal static class RequirementCheck
         var name = parameter?.Name ?? member.Name;
         var dashed = parameter?.DashedName ?? ParameterNames.ToDashed(member.Name);
         var environment = string.Join('_', dashed.Split('-')).ToUpperInvariant();
-        return $"--{dashed} ({name}); pass --{dashed} <value>, set {environment}, or add \"{name}\" to .nuke/parameters.json";
+        return $"--{dashed} ({name}); pass --{dashed} <value>, set {environment}, or add \"{name}\": \"<value>\" to .nuke/parameters.json";
     }
 }

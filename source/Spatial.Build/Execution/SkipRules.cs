@@ -5,24 +5,28 @@ internal static class SkipRules
 {
     public static void Apply(IReadOnlyList<ExecutableTarget> plan, IReadOnlyList<ExecutableTarget> all, Parameters.CommandLineArguments commandLine, IReadOnlySet<string> alreadySucceeded)
     {
+        // Targets skipped by name or by a static condition take the dependencies only they needed with them (NUKE's default).
+        var skippedWithDependencies = new HashSet<ExecutableTarget>();
         if (commandLine.Values("skip") is { } skipped)
         {
             var named = skipped.SelectMany(Parameters.CommandLineArguments.SplitTargets).Select(x => BuildSession.FindTarget(x, all)).ToHashSet();
             foreach (var target in plan.Where(x => !x.Invoked && (named.Count == 0 || named.Contains(x))))
+            {
                 Skip(target, "--skip");
+                skippedWithDependencies.Add(target);
+            }
         }
 
         foreach (var target in plan.Where(x => x.Status == ExecutionStatus.Scheduled && alreadySucceeded.Contains(x.Name)))
             Skip(target, "succeeded in the previous attempt (--continue)");
 
-        var skippedByCondition = new HashSet<ExecutableTarget>();
         foreach (var target in plan.Where(x => x.Status == ExecutionStatus.Scheduled))
         {
             var failed = target.Definition.StaticConditions.FirstOrDefault(condition => !Evaluate(target, condition));
             if (failed is null)
                 continue;
             Skip(target, target.Definition.StaticConditionReasons.TryGetValue(failed, out var reason) ? reason() : $"condition false: {ExpressionText.Of(failed)}");
-            skippedByCondition.Add(target);
+            skippedWithDependencies.Add(target);
         }
 
         // Dependents come later in the plan, so walking backwards decides every dependent before its dependencies.
@@ -31,10 +35,10 @@ internal static class SkipRules
             if (dependency.Invoked || dependency.Status != ExecutionStatus.Scheduled)
                 continue;
             var needers = plan.Where(x => x.ExecutionDependencies.Contains(dependency) || dependency.TriggerDependencies.Contains(x)).ToList();
-            if (needers.Count == 0 || !needers.All(x => skippedByCondition.Contains(x) && x.DependencyBehavior == DependencyBehavior.Skip))
+            if (needers.Count == 0 || !needers.All(x => skippedWithDependencies.Contains(x) && x.DependencyBehavior == DependencyBehavior.Skip))
                 continue;
             Skip(dependency, $"only needed by skipped {string.Join(", ", needers.Select(x => x.Name))}");
-            skippedByCondition.Add(dependency);
+            skippedWithDependencies.Add(dependency);
         }
     }
 

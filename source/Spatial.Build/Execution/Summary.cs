@@ -6,7 +6,7 @@ namespace Spatial.Build.Execution;
 /// <summary>The table printed at the end of a run: each target's status, duration and reported figures.</summary>
 internal static class Summary
 {
-    public static void Write(BuildOutput output, IReadOnlyList<ExecutableTarget> plan, TimeSpan total, bool succeeded)
+    public static void Write(BuildOutput output, IReadOnlyList<ExecutableTarget> plan, TimeSpan total, ExecutionOutcome outcome)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Target").AddColumn("Status").AddColumn(new TableColumn("Duration").RightAligned()).AddColumn("Summary");
@@ -26,8 +26,13 @@ internal static class Summary
         output.WriteLine();
         output.Write(table);
         output.WriteLine();
-        var verdict = succeeded ? "Build succeeded" : "Build failed";
-        output.WriteLine($"{verdict} on {DateTime.Now:yyyy-MM-dd HH:mm:ss}", succeeded ? ConsoleStyles.Success : ConsoleStyles.Error);
+        var verdict = outcome switch
+        {
+            ExecutionOutcome.Succeeded => "Build succeeded",
+            ExecutionOutcome.Cancelled => "Build cancelled",
+            _ => "Build failed",
+        };
+        output.WriteLine($"{verdict} on {DateTime.Now:yyyy-MM-dd HH:mm:ss}", outcome == ExecutionOutcome.Succeeded ? ConsoleStyles.Success : ConsoleStyles.Error);
     }
 
     public static string FormatDuration(TimeSpan duration) =>

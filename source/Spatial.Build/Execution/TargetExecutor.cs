@@ -6,22 +6,43 @@ using Spectre.Console;
 
 namespace Spatial.Build.Execution;
 
-/// <summary>Runs the planned targets in order, honouring dynamic conditions and the failure rules.</summary>
-internal sealed class TargetExecutor(BuildSession session)
+/// <summary>How a run of the plan ended.</summary>
+internal enum ExecutionOutcome
+{
+    Succeeded,
+    Failed,
+
+    /// <summary>Ctrl+C: the running target was ended and nothing after it ran.</summary>
+    Cancelled,
+}
+
+/// <summary>Runs the planned targets in order, honouring dynamic conditions, the failure rules, lifecycle hooks and cancellation.</summary>
+internal sealed class TargetExecutor(BuildSession session, NukeBuild build, CancellationToken cancellation)
 {
     private const int StackLines = 6;
 
-    /// <summary>Returns true when no target failed.</summary>
-    public bool Execute(IReadOnlyList<ExecutableTarget> plan)
+    // After Ctrl+C the running target's processes are killed; its action gets this long to return.
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(10);
+
+    public ExecutionOutcome Execute(IReadOnlyList<ExecutableTarget> plan)
     {
         var output = session.Output;
         ExecutableTarget? stoppedBy = null;
         var anyFailed = false;
         foreach (var target in plan)
         {
+            // After Ctrl+C only teardown (assured targets) still runs, and Ctrl+C no longer interrupts it.
+            if (cancellation.IsCancellationRequested && !target.AssuredAfterFailure)
+            {
+                if (target.Status != ExecutionStatus.Skipped)
+                    NotRun(target, "build cancelled");
+                continue;
+            }
+
             if (target.Status == ExecutionStatus.Skipped)
             {
                 output.WriteLog(LogLevel.Information, $"Skipping {target.Name}: {target.SkipReason}");
+                build.OnTargetSkipped(target.Name);
                 continue;
             }
 
@@ -48,7 +69,9 @@ internal sealed class TargetExecutor(BuildSession session)
             }
         }
 
-        return !anyFailed;
+        return cancellation.IsCancellationRequested ? ExecutionOutcome.Cancelled
+            : anyFailed ? ExecutionOutcome.Failed
+            : ExecutionOutcome.Succeeded;
     }
 
     private bool Run(ExecutableTarget target)
@@ -65,19 +88,31 @@ internal sealed class TargetExecutor(BuildSession session)
                 target.Status = ExecutionStatus.Skipped;
                 target.SkipReason = $"condition false: {ExpressionText.Of(failedCondition)}";
                 output.WriteLog(LogLevel.Information, $"Skipping {target.Name}: {target.SkipReason}");
+                build.OnTargetSkipped(target.Name);
                 return true;
             }
 
             target.Status = ExecutionStatus.Running;
-            foreach (var action in target.Definition.Actions)
-                action().GetAwaiter().GetResult();
+            build.OnTargetRunning(target.Name);
+            RunActions(target);
             target.Status = target.Definition.Actions.Count == 0 ? ExecutionStatus.Collective : ExecutionStatus.Succeeded;
+            build.OnTargetSucceeded(target.Name);
             return true;
         }
         catch (Exception exception)
         {
             target.Status = ExecutionStatus.Failed;
-            ReportFailure(target, Unwrap(exception));
+            if (exception is OperationCanceledException && cancellation.IsCancellationRequested)
+            {
+                target.SkipReason = "cancelled (Ctrl+C)";
+                output.WriteLine($"Target {target.Name} cancelled: its processes were ended.", ConsoleStyles.Error);
+            }
+            else
+            {
+                ReportFailure(target, Unwrap(exception));
+            }
+
+            build.OnTargetFailed(target.Name);
             return false;
         }
         finally
@@ -85,6 +120,30 @@ internal sealed class TargetExecutor(BuildSession session)
             target.Duration = stopwatch.Elapsed;
             session.CurrentTarget = null;
             EndFrame();
+        }
+    }
+
+    // The actions run off this thread so Ctrl+C can end the target even while an action blocks.
+    private void RunActions(ExecutableTarget target)
+    {
+        var interruptible = cancellation.IsCancellationRequested ? CancellationToken.None : cancellation;
+        var actions = Task.Run(async () =>
+        {
+            foreach (var action in target.Definition.Actions)
+                await action().ConfigureAwait(false);
+        });
+        try
+        {
+            actions.Wait(interruptible);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed again while the action winds down: it may have started a process just as Ctrl+C came.
+            var grace = Stopwatch.StartNew();
+            do
+                ProcessTasks.KillRunningProcesses();
+            while (!((IAsyncResult)actions).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(200)) && grace.Elapsed < CancelGrace);
+            throw;
         }
     }
 
@@ -126,6 +185,8 @@ internal sealed class TargetExecutor(BuildSession session)
 
     private void BeginFrame(string name)
     {
+        if (!session.Output.IsEnabled(LogLevel.Information))
+            return;
         if (session.Output.GitHubActions)
             session.Output.WriteLine($"::group::{name}");
         else
@@ -134,7 +195,7 @@ internal sealed class TargetExecutor(BuildSession session)
 
     private void EndFrame()
     {
-        if (session.Output.GitHubActions)
+        if (session.Output.GitHubActions && session.Output.IsEnabled(LogLevel.Information))
             session.Output.WriteLine("::endgroup::");
     }
 }

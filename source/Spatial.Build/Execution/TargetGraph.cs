@@ -12,7 +12,7 @@ internal static class TargetGraph
         foreach (var item in discovered)
         {
             var factory = ReadTarget(item, build);
-            var definition = new TargetDefinition(build);
+            var definition = new TargetDefinition(build, item.Name);
             try
             {
                 factory(definition);
@@ -32,7 +32,7 @@ internal static class TargetGraph
         }
 
         foreach (var target in targets)
-            Link(target, targets, byMethod);
+            Link(target, byMethod);
         return targets;
     }
 
@@ -49,14 +49,11 @@ internal static class TargetGraph
         }
     }
 
-    private static void Link(ExecutableTarget target, List<ExecutableTarget> all, Dictionary<RuntimeMethodHandle, ExecutableTarget> byMethod)
+    private static void Link(ExecutableTarget target, Dictionary<RuntimeMethodHandle, ExecutableTarget> byMethod)
     {
         var definition = target.Definition;
-        IEnumerable<ExecutableTarget> Resolve(IEnumerable<TargetDefinition.TargetReference> references, string relation) =>
-            references.SelectMany(reference => reference.Component is { } component
-                ? all.Where(x => x.Components.Contains(component) && x != target).DefaultIfEmpty().Select(x => x ?? throw new BuildFailedException(
-                    $"Target {target.Name}: {relation}<{component.Name}>() found no targets declared by {component.Name}."))
-                : [Find(reference.Target!, target, relation, byMethod)]);
+        IEnumerable<ExecutableTarget> Resolve(IEnumerable<Target> references, string relation) =>
+            references.Select(reference => Find(reference, target, relation, byMethod));
 
         foreach (var dependency in Resolve(definition.DependsOnTargets, "DependsOn"))
             AddOnce(target._executionDependencies, dependency, target);

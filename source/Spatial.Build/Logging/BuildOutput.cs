@@ -22,10 +22,22 @@ internal sealed class BuildOutput
             Out = new AnsiConsoleOutput(_writer),
         });
         Console.Profile.Width = width;
+        // What a build writes through AnsiConsole (tables, rules) is information: masked, as wide as the log, hidden when quiet.
+        InformationConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = ansi ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(new LevelFilteringTextWriter(_writer, () => IsEnabled(LogLevel.Information))),
+        });
+        InformationConsole.Profile.Width = width;
         GitHubActions = gitHubActions;
     }
 
     public IAnsiConsole Console { get; }
+
+    /// <summary>Stands in for <see cref="AnsiConsole.Console"/> while the build runs.</summary>
+    public IAnsiConsole InformationConsole { get; }
 
     public SecretMask Mask { get; }
 
@@ -63,10 +75,11 @@ internal sealed class BuildOutput
         }
     }
 
+    /// <summary>As NUKE: quiet shows errors, minimal adds warnings, normal adds information and tool output, verbose everything.</summary>
     public bool IsEnabled(LogLevel level) => Verbosity switch
     {
-        Verbosity.Quiet => level >= LogLevel.Warning,
-        Verbosity.Minimal => level >= LogLevel.Information,
+        Verbosity.Quiet => level >= LogLevel.Error,
+        Verbosity.Minimal => level >= LogLevel.Warning,
         Verbosity.Normal => level >= LogLevel.Debug,
         _ => true,
     };

@@ -11,7 +11,7 @@ internal sealed class CommandLineArguments
         ("help", "Shows this help."),
         ("no-logo", "Omits the header line."),
         ("plan", "Prints the execution plan and writes .nuke/temp/execution-plan.html."),
-        ("profile", "Layers .nuke/parameters.<profile>.json over .nuke/parameters.json."),
+        ("profile", "Layers .nuke/parameters.<profile>.json over .nuke/parameters.json; several apply in order, the later winning."),
         ("root", "Root directory of the build (default: the nearest folder above with .nuke/)."),
         ("skip", "Skips the given targets, or every target that was not invoked when given alone."),
         ("target", "Targets to run (also positional: ./build.sh A B, or A+B)."),
@@ -19,6 +19,9 @@ internal sealed class CommandLineArguments
     ];
 
     public static readonly IReadOnlyList<string> EngineSwitches = [.. EngineSwitchDescriptions.Select(x => x.Name)];
+
+    // Switches whose occurrences add up instead of the last one winning: --profile ci --profile gpu.
+    private static readonly string[] CumulativeSwitches = ["profile"];
 
     private readonly Dictionary<string, Option> _options = new(StringComparer.Ordinal);
 
@@ -57,7 +60,9 @@ internal sealed class CommandLineArguments
                 values.Add(args[index]);
             var key = ParameterNames.Normalize(name);
             if (key == "h")
-                key = "help";
+                (key, name) = ("help", "help");
+            if (CumulativeSwitches.Contains(key) && result._options.TryGetValue(key, out var earlier))
+                values.InsertRange(0, earlier.Values);
             // Last occurrence wins: remove first so the option moves to its latest position.
             result._options.Remove(key);
             result._options[key] = new Option(name, values);

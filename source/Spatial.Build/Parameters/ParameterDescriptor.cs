@@ -92,6 +92,9 @@ internal sealed class ParameterDescriptor
         return result;
     }
 
+    /// <summary>A member with an injected value, looked up as a text parameter of its own name.</summary>
+    public static ParameterDescriptor ForInjectedMember(MemberInfo member) => new(member, new ParameterAttribute(), typeof(string), isSecret: false);
+
     private static bool IsSecretMember(MemberInfo member) => member.GetCustomAttribute<SecretAttribute>() is not null;
 
     // A class property implementing an interface parameter receives the value when it can be written.

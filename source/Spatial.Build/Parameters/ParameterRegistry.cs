@@ -4,20 +4,21 @@ using Spatial.Build.Logging;
 namespace Spatial.Build.Parameters;
 
 /// <summary>The parameters of one run: validates the command line, injects values and answers TryGetValue.</summary>
-internal sealed class ParameterRegistry(IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources, string workingDirectory)
+internal sealed class ParameterRegistry(IReadOnlyList<ParameterDescriptor> parameters, ParameterSources sources)
 {
     private readonly Dictionary<string, object?> _converted = new(StringComparer.Ordinal);
 
     public IReadOnlyList<ParameterDescriptor> Parameters => parameters;
 
     /// <summary>Fails on a <c>--name</c> that is neither a parameter nor an engine switch, suggesting the closest names.</summary>
-    public void ValidateCommandLine(CommandLineArguments commandLine)
+    public void ValidateCommandLine(CommandLineArguments commandLine, IReadOnlyCollection<string> injectedNames)
     {
         foreach (var option in commandLine.Options)
         {
-            if (CommandLineArguments.IsEngineSwitch(option.Name) || parameters.Any(x => x.Key == ParameterNames.Normalize(option.Name)))
+            var key = ParameterNames.Normalize(option.Name);
+            if (CommandLineArguments.IsEngineSwitch(option.Name) || parameters.Any(x => x.Key == key) || injectedNames.Any(x => ParameterNames.Normalize(x) == key))
                 continue;
-            var known = parameters.Select(x => x.DashedName).Concat(CommandLineArguments.EngineSwitches);
+            var known = parameters.Select(x => x.DashedName).Concat(injectedNames.Select(ParameterNames.ToDashed)).Concat(CommandLineArguments.EngineSwitches);
             var closest = EditDistance.Closest(option.Name, known);
             var hint = closest.Count > 0 ? $" Did you mean {string.Join(" or ", closest.Select(x => "--" + x))}?" : string.Empty;
             throw new BuildFailedException($"Unknown parameter '--{option.Name}'.{hint} Run with --help to list the parameters.");
@@ -46,6 +47,9 @@ internal sealed class ParameterRegistry(IReadOnlyList<ParameterDescriptor> param
         return parameter is not null && Resolve(parameter, out value);
     }
 
+    /// <summary>Where the parameter's value comes from ("environment variable X", "parameters.json"), or null when no source gives one.</summary>
+    public string? SourceOf(ParameterDescriptor parameter) => sources.Find(parameter)?.Source;
+
     public ParameterDescriptor? Find(MemberInfo member) =>
         parameters.FirstOrDefault(x => x.Member == member)
         ?? parameters.FirstOrDefault(x => x.Member.Name == member.Name && x.Member.DeclaringType == member.DeclaringType)
@@ -58,7 +62,7 @@ internal sealed class ParameterRegistry(IReadOnlyList<ParameterDescriptor> param
         if (sources.Find(parameter) is not { } raw)
             return false;
         var display = raw.FromCommandLine ? $"--{parameter.DashedName}" : $"{parameter.Name} (from {raw.Source})";
-        value = ValueConverter.Convert(parameter.Type, raw.Values, display, workingDirectory);
+        value = ValueConverter.Convert(parameter.Type, raw.Values, display, raw.BaseDirectory);
         _converted[parameter.Key] = value;
         return true;
     }

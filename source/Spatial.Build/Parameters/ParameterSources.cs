@@ -3,22 +3,28 @@ using Spatial.Build.IO;
 
 namespace Spatial.Build.Parameters;
 
-/// <summary>Raw parameter text from every source, strongest first: command line, environment, NUKE_ environment, profile file, parameters.json.</summary>
+/// <summary>Raw parameter text from every source, strongest first: command line, environment, NUKE_ environment, profile files (the later first), parameters.json.</summary>
 internal sealed class ParameterSources
 {
     private readonly CommandLineArguments _commandLine;
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly string _workingDirectory;
+    private readonly string _rootDirectory;
     private readonly List<(string Source, Dictionary<string, JsonElement> Values)> _files = [];
 
-    public sealed record RawValue(IReadOnlyList<string> Values, string Source, bool FromCommandLine);
+    /// <summary>Text for one parameter; relative paths in it resolve against <paramref name="BaseDirectory"/>.</summary>
+    public sealed record RawValue(IReadOnlyList<string> Values, string Source, bool FromCommandLine, string BaseDirectory);
 
-    public ParameterSources(CommandLineArguments commandLine, IReadOnlyDictionary<string, string> environment, AbsolutePath? nukeDirectory, string? profile)
+    public ParameterSources(CommandLineArguments commandLine, IReadOnlyDictionary<string, string> environment, AbsolutePath rootDirectory, string workingDirectory, IReadOnlyList<string> profiles)
     {
         _commandLine = commandLine;
         _environment = environment;
-        if (nukeDirectory is null)
+        _workingDirectory = workingDirectory;
+        _rootDirectory = rootDirectory;
+        var nukeDirectory = rootDirectory / ".nuke";
+        if (!nukeDirectory.DirectoryExists())
             return;
-        if (profile is not null)
+        foreach (var profile in profiles.Reverse())
         {
             var profileFile = nukeDirectory / $"parameters.{profile}.json";
             if (!profileFile.FileExists())
@@ -34,17 +40,36 @@ internal sealed class ParameterSources
     public RawValue? Find(ParameterDescriptor parameter)
     {
         if (_commandLine.Values(parameter.Name) is { } commandLineValues)
-            return new RawValue(commandLineValues, "command line", FromCommandLine: true);
+            return new RawValue(commandLineValues, "command line", FromCommandLine: true, _workingDirectory);
         if (FindEnvironment(parameter) is { } environmentValue)
             return environmentValue;
+        // Files belong to the repository, so their paths are relative to its root.
         foreach (var (source, values) in _files)
         {
             var entry = values.FirstOrDefault(x => ParameterNames.Normalize(x.Key) == parameter.Key);
             if (entry.Key is not null)
-                return new RawValue(FromJson(entry.Value, parameter, source), source, FromCommandLine: false);
+                return new RawValue(FromJson(entry.Value, parameter, source), source, FromCommandLine: false, _rootDirectory);
         }
 
         return null;
+    }
+
+    /// <summary>Fails on a key in a parameters file that names nothing the build reads, as the command line does.</summary>
+    public void ValidateFileKeys(IReadOnlyCollection<string> knownNames)
+    {
+        foreach (var (source, values) in _files)
+        {
+            foreach (var key in values.Keys)
+            {
+                if (knownNames.Any(x => ParameterNames.Normalize(x) == ParameterNames.Normalize(key)))
+                    continue;
+                if (CommandLineArguments.IsEngineSwitch(key))
+                    throw new BuildFailedException($"'{key}' in {source} is an engine switch, read from the command line only: pass --{ParameterNames.ToDashed(key)} instead.");
+                var closest = EditDistance.Closest(key, knownNames, maxResults: 1);
+                var hint = closest.Count > 0 ? $" Did you mean '{closest[0]}'?" : string.Empty;
+                throw new BuildFailedException($"Unknown parameter '{key}' in {source}.{hint} Run with --help to list the parameters.");
+            }
+        }
     }
 
     private RawValue? FindEnvironment(ParameterDescriptor parameter)
@@ -57,7 +82,7 @@ internal sealed class ParameterSources
             .FirstOrDefault(x => ParameterNames.Normalize(x[5..]) == parameter.Key);
         if (key is null)
             return null;
-        return new RawValue(Split(_environment[key], parameter), $"environment variable {key}", FromCommandLine: false);
+        return new RawValue(Split(_environment[key], parameter), $"environment variable {key}", FromCommandLine: false, _workingDirectory);
     }
 
     private static IReadOnlyList<string> Split(string text, ParameterDescriptor parameter)

@@ -40,6 +40,9 @@ public static class ProcessTasks
         return process.Output;
     }
 
+    /// <summary>Kills every process started through these tasks that is still running, with its children (Ctrl+C).</summary>
+    public static void KillRunningProcesses() => ToolProcess.KillAll();
+
     private static ToolProcess Start(
         string toolPath,
         string arguments,

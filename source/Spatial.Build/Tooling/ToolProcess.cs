@@ -10,6 +10,9 @@ internal sealed class ToolProcess : IProcess
 {
     private const int TailLines = 20;
 
+    // Processes not yet waited for, so Ctrl+C can end them.
+    private static readonly ConcurrentDictionary<ToolProcess, byte> Running = new();
+
     private readonly Process _process;
     private readonly ConcurrentQueue<Output> _output = new();
     private readonly int? _timeout;
@@ -62,9 +65,28 @@ internal sealed class ToolProcess : IProcess
             throw new ProcessException($"Could not start '{startInfo.FileName}': {exception.Message}. Is it installed and on PATH?", exception);
         }
 
+        Running[result] = 0;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return result;
+    }
+
+    public static void KillAll()
+    {
+        foreach (var process in Running.Keys)
+            process.Kill();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited meanwhile.
+        }
     }
 
     public void WaitForExit()
@@ -74,18 +96,12 @@ internal sealed class ToolProcess : IProcess
         if (_timeout is { } timeout && !_process.WaitForExit(timeout))
         {
             TimedOut = true;
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the wait and the kill.
-            }
+            Kill();
         }
 
         // The parameterless wait also drains the redirected streams.
         _process.WaitForExit();
+        Running.TryRemove(this, out _);
         // Kept so the result stays readable after the process is disposed.
         _exitCode = TimedOut ? -1 : _process.ExitCode;
         _waited = true;
@@ -107,7 +123,11 @@ internal sealed class ToolProcess : IProcess
         return this;
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose()
+    {
+        Running.TryRemove(this, out _);
+        _process.Dispose();
+    }
 
     private ProcessException Failure(string headline)
     {

@@ -34,6 +34,10 @@ public static class ToolSettingsExtensions
     public static T AddProcessAdditionalArguments<T>(this T settings, params string[] arguments) where T : ToolSettings =>
         Modify(settings, x => x.ProcessAdditionalArguments = x.ProcessAdditionalArguments.AddRange(arguments));
 
+    /// <summary>Applies a settings hook: <c>s => s.Apply(CompileSettingsBase).Apply(CompileSettings)</c>.</summary>
+    public static T Apply<T>(this T settings, Configure<T>? configurator) where T : ToolSettings =>
+        configurator is null ? settings : configurator(settings);
+
     /// <summary>Copies the settings and applies <paramref name="change"/> to the copy.</summary>
     public static T Modify<T>(T settings, Action<T> change) where T : ToolSettings
     {

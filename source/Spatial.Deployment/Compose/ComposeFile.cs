@@ -6,7 +6,9 @@ namespace Spatial.Deployment.Compose;
 
 /// <summary>
 /// Renders a docker-compose file (format 2.4, which Debian's docker-compose 1.29 and Compose v2 both read) with one
-/// service per environment, from the environment definitions: for users who prefer <c>docker-compose up</c>.
+/// service per environment, from the environment definitions: for users who prefer <c>docker-compose up</c>. It runs
+/// one replica per environment with the environment's limits and no gateway; the pipeline's hosts run the full shape
+/// (replicas behind the gateway).
 /// </summary>
 public static class ComposeFile
 {
@@ -37,6 +39,7 @@ public static class ComposeFile
             text.AppendLine(CultureInfo.InvariantCulture, $"      - \"127.0.0.1:{shape.HostPort}:{ServiceShape.ContainerPort}\"");
             text.AppendLine(CultureInfo.InvariantCulture, $"    mem_limit: {shape.MemoryLimitBytes}");
             text.AppendLine(CultureInfo.InvariantCulture, $"    memswap_limit: {shape.MemoryLimitBytes}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    cpus: {shape.Cpus}");
             text.AppendLine("    read_only: true");
             text.AppendLine("    tmpfs:");
             text.AppendLine("      - /tmp");

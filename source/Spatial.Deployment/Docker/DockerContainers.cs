@@ -29,6 +29,9 @@ internal sealed class DockerContainers(DockerClient client) : IDockerContainers
         }
     }
 
+    public async Task<string> CreateAsync(ContainerSpec spec, CancellationToken cancellationToken = default) =>
+        (await client.Containers.CreateContainerAsync(ToParameters(spec), cancellationToken)).ID;
+
     public async Task<ContainerDetails?> InspectAsync(string id, CancellationToken cancellationToken = default)
     {
         ContainerInspectResponse container;

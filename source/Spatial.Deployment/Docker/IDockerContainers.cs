@@ -6,6 +6,9 @@ public interface IDockerContainers
     /// <summary>Creates and starts a container from <paramref name="spec"/>; the returned handle stops and removes it when disposed.</summary>
     Task<DockerContainer> StartAsync(ContainerSpec spec, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates a container from <paramref name="spec"/> without starting it; its name makes it unique (a second creation fails with 409 Conflict).</summary>
+    Task<string> CreateAsync(ContainerSpec spec, CancellationToken cancellationToken = default);
+
     /// <summary>The container <paramref name="id"/>, or null when the engine has none.</summary>
     Task<ContainerDetails?> InspectAsync(string id, CancellationToken cancellationToken = default);
 

@@ -30,6 +30,13 @@ public interface IDeploymentHost
     /// <summary>Stops (SIGTERM, a grace period for in-flight requests, then SIGKILL) and removes the instance; gone already is fine.</summary>
     Task RemoveAsync(HostedInstance instance, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Holds <paramref name="environment"/>'s deployment lock, kept on the host itself, until disposed. Waits up to
+    /// <paramref name="wait"/> while another live pipeline holds it, then throws <see cref="DeploymentLockedException"/>
+    /// naming the holder; a lock whose owner process is dead is broken.
+    /// </summary>
+    Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default);
+
     /// <summary>Removes test deployments whose run has died (its owning process is gone), and dead records; returns how many instances went.</summary>
     Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default);
 }

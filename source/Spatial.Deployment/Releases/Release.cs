@@ -21,7 +21,15 @@ public sealed record Release(
     /// A short content id over every identity field (not <see cref="CreatedAt"/>): the same build, model and commit is
     /// the same release wherever and whenever it was prepared.
     /// </summary>
-    public string Id { get; } = ComputeId(ServiceBuild, ModelName, ModelVersion, ModelManifestSha256, SourceCommit);
+    /// <remarks>Computed on every read, so a copy made with <c>with</c> gets its own id.</remarks>
+    public string Id => ComputeId(ServiceBuild, ModelName, ModelVersion, ModelManifestSha256, SourceCommit);
+
+    /// <summary>When it was prepared, to the second: the precision labels and configuration carry, so a release read back equals the one prepared.</summary>
+    public DateTimeOffset CreatedAt { get => _createdAt; init => _createdAt = ToSecond(value); }
+
+    private readonly DateTimeOffset _createdAt = ToSecond(CreatedAt);
+
+    private static DateTimeOffset ToSecond(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     /// <summary>The short commit, as tags and summaries show it.</summary>
     public string ShortCommit => SourceCommit.Length > 7 ? SourceCommit[..7] : SourceCommit;

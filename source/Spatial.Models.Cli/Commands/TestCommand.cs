@@ -10,9 +10,18 @@ internal static class TestCommand
     {
         var (root, model, version, samples) = (CommonOptions.ModelsRoot(), CommonOptions.Model(), CommonOptions.Version(), CommonOptions.Samples());
         var record = new Option<bool>("--record") { Description = "record the measured accuracy in the registry" };
-        var command = new Command("test", "measure accuracy on the generated validation set; print the training ablation beside it") { root, model, version, samples, record };
+        var environment = new Option<string>("--environment")
+        {
+            Description = "environment whose minimum accuracy the model must reach (exit 1 below it)",
+            DefaultValueFactory = _ => EnvironmentPolicies.All[0].Environment,
+        };
+        var command = new Command("test", "measure accuracy on the generated validation set against an environment's minimum; print the training ablation beside it; exit 1 below the minimum")
+        {
+            root, model, version, samples, record, environment,
+        };
         command.SetAction(parse => CommonOptions.Run(() =>
         {
+            var policy = EnvironmentPolicies.For(parse.GetValue(environment)!);
             var registry = new ModelRegistry(parse.GetValue(root)!);
             var name = CommonOptions.ModelName(registry, parse.GetValue(model));
             var registered = ModelRegistry.Version(registry.Read(), name, parse.GetValue(version));
@@ -33,7 +42,9 @@ internal static class TestCommand
                 registry.RecordTest(name, registered.Version, result, backend.Kind.ToString());
                 Console.WriteLine($"recorded in {registry.FilePath}");
             }
-            return 0;
+            var gate = ModelValidation.CheckAccuracy(result, policy);
+            Console.WriteLine(gate);
+            return gate.Passed ? 0 : 1;
         }));
         return command;
     }

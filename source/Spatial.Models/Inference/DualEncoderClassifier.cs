@@ -53,15 +53,15 @@ public sealed class DualEncoderClassifier : IDisposable
         }
     }
 
-    /// <summary>Class probabilities [batch, classes] for <paramref name="images"/>, row-major.</summary>
+    /// <summary>Class probabilities [batch, classes] for <paramref name="images"/>, row-major (sizes checked: a batch too large for one array throws, never wraps).</summary>
     internal float[] Forward(IReadOnlyList<RgbImage> images, out TimeSpan preprocess, out TimeSpan encode)
     {
         var batch = images.Count;
         var clock = Stopwatch.StartNew();
-        var input = new float[batch * 3 * _preprocess.Height * _preprocess.Width];
+        var input = new float[checked(batch * 3 * _preprocess.Height * _preprocess.Width)];
         _backend.Preprocess(images, _preprocess, input);
         var spatialWidth = _spatial[0].Spec.Inputs;
-        var features = new float[batch * spatialWidth];
+        var features = new float[checked(batch * spatialWidth)];
         _backend.ExtractSpatialFeatures(images, _features, features);
         preprocess = clock.Elapsed;
         clock.Restart();
@@ -72,7 +72,7 @@ public sealed class DualEncoderClassifier : IDisposable
         {
             var spec = layer.Spec;
             var shape = new Conv2dShape(batch, channels, height, width, spec.Outputs, spec.KernelSize, spec.Stride, spec.Padding, spec.Relu);
-            var output = new float[batch * spec.Outputs * shape.OutHeight * shape.OutWidth];
+            var output = new float[checked(batch * spec.Outputs * shape.OutHeight * shape.OutWidth)];
             _backend.Conv2d(activation, shape, layer.Weights, layer.Bias, output);
             (activation, channels, height, width) = (output, spec.Outputs, shape.OutHeight, shape.OutWidth);
         }
@@ -82,7 +82,7 @@ public sealed class DualEncoderClassifier : IDisposable
 
         var visualSize = channels;
         var spatialSize = _spatial[^1].Spec.Outputs;
-        var fused = new float[batch * (visualSize + spatialSize)];
+        var fused = new float[checked(batch * (visualSize + spatialSize))];
         for (var n = 0; n < batch; n++)
         {
             visual.AsSpan(n * visualSize, visualSize).CopyTo(fused.AsSpan(n * (visualSize + spatialSize)));
@@ -100,7 +100,7 @@ public sealed class DualEncoderClassifier : IDisposable
         var activation = input;
         foreach (var layer in layers)
         {
-            var output = new float[batch * layer.Spec.Outputs];
+            var output = new float[checked(batch * layer.Spec.Outputs)];
             _backend.Dense(activation, batch, layer.Spec.Inputs, layer.Spec.Outputs, layer.Weights, layer.Bias, layer.Spec.Relu, output);
             activation = output;
         }

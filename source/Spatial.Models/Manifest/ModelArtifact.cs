@@ -11,4 +11,10 @@ public sealed record ModelArtifact
 
     /// <summary>Size in bytes.</summary>
     public required long Size { get; init; }
+
+    /// <summary>
+    /// For a weights file: lower-case hex SHA-256 of each tensor's raw bytes, by tensor name, so a corrupted file names
+    /// the tensors that changed, not only itself. Null in packages written before it existed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? TensorSha256 { get; init; }
 }

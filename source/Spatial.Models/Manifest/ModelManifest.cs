@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Spatial.Models;
 
 /// <summary>
@@ -9,7 +11,8 @@ public sealed record ModelManifest
     /// <summary>The manifest format this library writes and reads.</summary>
     public const string CurrentSchema = "spatial-model/1";
 
-    /// <summary>Manifest format identifier.</summary>
+    /// <summary>Manifest format identifier; required in the file, so a manifest of unknown format is never read as the current one.</summary>
+    [JsonRequired]
     public string Schema { get; init; } = CurrentSchema;
 
     /// <summary>Model name (lower-case, digits and dashes).</summary>

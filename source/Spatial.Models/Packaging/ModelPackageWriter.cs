@@ -39,7 +39,14 @@ public static class ModelPackageWriter
         File.WriteAllBytes(Path.Combine(directory, PackageFiles.WeightsFileName), bytes);
         var written = manifest with
         {
-            Artifacts = [new ModelArtifact { File = PackageFiles.WeightsFileName, Sha256 = PackageFiles.Sha256(bytes), Size = bytes.LongLength }],
+            Artifacts =
+            [
+                new ModelArtifact
+                {
+                    File = PackageFiles.WeightsFileName, Sha256 = PackageFiles.Sha256(bytes), Size = bytes.LongLength,
+                    TensorSha256 = TensorChecksums.Of(SafetensorsFile.Parse(bytes)),
+                },
+            ],
         };
         WriteManifest(directory, written);
         return written;

@@ -19,10 +19,10 @@ public static partial class PackageInspector
         var manifest = ReadManifest(directory, checks);
         if (manifest is null)
             return new PackageInspection(null, null, checks);
-        var weightBytes = CheckIntegrity(directory, manifest, checks);
-        if (weightBytes is null)
+        var weightsPath = CheckIntegrity(directory, manifest, checks);
+        if (weightsPath is null)
             return new PackageInspection(manifest, null, checks);
-        var weights = CheckStructure(manifest, weightBytes, checks);
+        var weights = CheckStructure(manifest, weightsPath, checks);
         if (weights is null)
             return new PackageInspection(manifest, null, checks);
         checks.Add(CheckCompatibility(manifest));
@@ -81,9 +81,11 @@ public static partial class PackageInspector
         return null;
     }
 
-    private static byte[]? CheckIntegrity(string directory, ModelManifest manifest, List<ValidationCheck> checks)
+    // Sizes come from the file system and hashes from a stream, so a huge or lying artifact costs no memory;
+    // returns the weights file's path once every artifact matches.
+    private static string? CheckIntegrity(string directory, ModelManifest manifest, List<ValidationCheck> checks)
     {
-        byte[]? weights = null;
+        string? weights = null;
         foreach (var artifact in manifest.Artifacts)
         {
             var path = Path.Combine(directory, artifact.File);
@@ -92,42 +94,63 @@ public static partial class PackageInspector
                 checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is missing"));
                 return null;
             }
-            var bytes = File.ReadAllBytes(path);
-            if (bytes.LongLength != artifact.Size)
+            var size = new FileInfo(path).Length;
+            if (size != artifact.Size)
             {
-                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is {bytes.LongLength} bytes, manifest says {artifact.Size}"));
+                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} is {size} bytes, manifest says {artifact.Size}"));
                 return null;
             }
-            var hash = PackageFiles.Sha256(bytes);
+            var hash = PackageFiles.Sha256OfFile(path);
             if (!string.Equals(hash, artifact.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} SHA-256 is {hash[..12]}…, manifest says {Prefix(artifact.Sha256)}… (file modified or corrupted)"));
+                var tensors = artifact.TensorSha256 is { } expected ? "; " + TensorChecksums.Differences(path, expected) : "";
+                checks.Add(ValidationCheck.Fail(ValidationCheck.Integrity, $"{artifact.File} SHA-256 is {hash[..12]}…, manifest says {Prefix(artifact.Sha256)}… (file modified or corrupted){tensors}"));
                 return null;
             }
             if (artifact.File.EndsWith(".safetensors", StringComparison.Ordinal))
-                weights = bytes;
+                weights = path;
         }
         checks.Add(ValidationCheck.Pass(ValidationCheck.Integrity, $"{manifest.Artifacts.Count} artifact(s), sizes and SHA-256 match"));
         return weights;
     }
 
-    private static SafetensorsFile? CheckStructure(ModelManifest manifest, byte[] weightBytes, List<ValidationCheck> checks)
+    private static SafetensorsFile? CheckStructure(ModelManifest manifest, string weightsPath, List<ValidationCheck> checks)
     {
+        // The layers first: their sizes bound everything the weights file and the kernels will be asked to hold.
+        if (LayerChainProblem(manifest) is { } layerProblem)
+        {
+            checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, layerProblem));
+            return null;
+        }
         SafetensorsFile weights;
         try
         {
-            weights = SafetensorsFile.Parse(weightBytes);
+            weights = SafetensorsFile.Read(weightsPath);
         }
         catch (SafetensorsFormatException e)
         {
             checks.Add(ValidationCheck.Fail(ValidationCheck.Structure, $"weights file: {e.Message}"));
             return null;
         }
-        var problem = LayerChainProblem(manifest) ?? TensorProblem(manifest, weights);
+        var recorded = manifest.Artifacts.Single(a => a.File.EndsWith(".safetensors", StringComparison.Ordinal)).TensorSha256;
+        var problem = TensorProblem(manifest, weights) ?? (recorded is null ? null : TensorChecksums.Problem(weights, recorded)) ?? NonFiniteProblem(weights);
         checks.Add(problem is null
-            ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers")
+            ? ValidationCheck.Pass(ValidationCheck.Structure, $"{weights.Tensors.Count} tensors match the declared layers, every value finite")
             : ValidationCheck.Fail(ValidationCheck.Structure, problem));
         return problem is null ? weights : null;
+    }
+
+    // A NaN or infinite weight poisons every logit it reaches; the accuracy check would only see "low accuracy".
+    private static string? NonFiniteProblem(SafetensorsFile weights)
+    {
+        foreach (var name in weights.Tensors.Keys.Order(StringComparer.Ordinal))
+        {
+            var values = weights.GetFloat32(name);
+            var bad = values.Count(v => !float.IsFinite(v));
+            if (bad > 0)
+                return $"tensor '{name}' holds {bad} non-finite values (NaN or infinity) of {values.Length}";
+        }
+        return null;
     }
 
     private static string? LayerChainProblem(ModelManifest m)
@@ -136,14 +159,19 @@ public static partial class PackageInspector
         if (visual.Count == 0 || visual[^1].Kind != LayerSpec.GlobalAveragePool)
             return "visual encoder must end with a global-average-pool layer";
         var channels = 3;
+        var input = m.VisualEncoder.Input;
+        if (input.Width > LayerBounds.MaxInputSide || input.Height > LayerBounds.MaxInputSide)
+            return $"visual encoder input {input.Width}x{input.Height} is larger than {LayerBounds.MaxInputSide} per side";
+        long height = input.Height, width = input.Width;
         foreach (var layer in visual.Take(visual.Count - 1))
         {
             if (layer.Kind != LayerSpec.Conv2d)
                 return $"visual layer '{layer.Name}': only conv2d layers may precede the pooling";
             if (layer.Inputs != channels)
                 return $"visual layer '{layer.Name}' takes {layer.Inputs} channels but receives {channels}";
-            if (layer.KernelSize <= 0 || layer.Stride <= 0 || layer.Padding < 0 || layer.Outputs <= 0)
-                return $"visual layer '{layer.Name}' has an invalid kernel size, stride, padding or width";
+            if (LayerBounds.ConvProblem(layer, height, width) is { } bounds)
+                return $"visual layer '{layer.Name}' {bounds}";
+            (height, width) = (LayerBounds.ConvOutput(height, layer), LayerBounds.ConvOutput(width, layer));
             channels = layer.Outputs;
         }
         if (channels != m.VisualEncoder.EmbeddingSize)
@@ -164,6 +192,8 @@ public static partial class PackageInspector
                 return $"{part} layer '{layers[i].Name}': only dense layers are supported";
             if (layers[i].Inputs <= 0 || layers[i].Outputs <= 0)
                 return $"{part} layer '{layers[i].Name}' has no inputs or outputs";
+            if (LayerBounds.DenseProblem(layers[i]) is { } bounds)
+                return $"{part} layer '{layers[i].Name}' {bounds}";
             if (i > 0 && layers[i].Inputs != layers[i - 1].Outputs)
                 return $"{part} layer '{layers[i].Name}' takes {layers[i].Inputs} inputs but receives {layers[i - 1].Outputs}";
         }

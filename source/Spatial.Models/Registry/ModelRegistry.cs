@@ -41,6 +41,7 @@ public sealed class ModelRegistry
         ArgumentNullException.ThrowIfNull(change);
         Directory.CreateDirectory(Root);
         using var gate = RegistryLock.Acquire(FilePath, LockTimeout);
+        StaleRegistryFiles.CleanUnderLock(Root, FilePath);
         var document = RegistryFile.Read(FilePath);
         var result = change(document);
         RegistryFile.Write(FilePath, document);

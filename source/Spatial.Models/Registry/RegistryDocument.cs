@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Spatial.Models.Registry;
 
 /// <summary>models/registry.json: every registered model, its versions and each environment's promotion history.</summary>
@@ -6,10 +8,12 @@ public sealed record RegistryDocument
     /// <summary>The registry format this library reads and writes.</summary>
     public const string CurrentSchema = "spatial-registry/1";
 
-    /// <summary>Format identifier.</summary>
+    /// <summary>Format identifier; required in the file, so <c>{}</c> or another format is reported, not read as an empty registry.</summary>
+    [JsonRequired]
     public string Schema { get; init; } = CurrentSchema;
 
     /// <summary>Models by name.</summary>
+    [JsonRequired]
     public SortedDictionary<string, RegisteredModel> Models { get; init; } = new(StringComparer.Ordinal);
 }
 

@@ -6,6 +6,9 @@ namespace Spatial.Models.Registry;
 /// <summary>Reads and atomically writes registry.json; a file that does not parse is reported, never overwritten.</summary>
 internal static class RegistryFile
 {
+    /// <summary>What follows the registry's file name in its temp files' names.</summary>
+    public const string TempInfix = ".tmp-";
+
     public static RegistryDocument Read(string path)
     {
         if (!File.Exists(path))
@@ -28,7 +31,7 @@ internal static class RegistryFile
     // Temp file in the same directory, flushed, then renamed over the original: readers see the old or the new file, never half of one.
     public static void Write(string path, RegistryDocument document)
     {
-        var temp = $"{path}.tmp-{Guid.NewGuid():N}";
+        var temp = $"{path}{TempInfix}{Guid.NewGuid():N}";
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))

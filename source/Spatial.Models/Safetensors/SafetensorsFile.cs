@@ -14,13 +14,11 @@ public sealed class SafetensorsFile
     /// <summary>Largest header accepted by default (the reference implementation's limit).</summary>
     public const long DefaultMaxHeaderBytes = 100_000_000;
 
-    private readonly byte[] _buffer;
-    private readonly int _dataStart;
+    private readonly ReadOnlyMemory<byte> _data;
 
-    private SafetensorsFile(byte[] buffer, int dataStart, IReadOnlyDictionary<string, TensorEntry> tensors, IReadOnlyDictionary<string, string> metadata)
+    private SafetensorsFile(ReadOnlyMemory<byte> data, IReadOnlyDictionary<string, TensorEntry> tensors, IReadOnlyDictionary<string, string> metadata)
     {
-        _buffer = buffer;
-        _dataStart = dataStart;
+        _data = data;
         Tensors = tensors;
         Metadata = metadata;
     }
@@ -31,19 +29,44 @@ public sealed class SafetensorsFile
     /// <summary>The optional <c>__metadata__</c> string map.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
-    /// <summary>Reads and validates the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads and validates the file at <paramref name="path"/>: the length prefix and the header first, checked against
+    /// the file's length, and the data section only once the header has accounted for every byte of it, so memory is
+    /// bounded by the header limit plus the declared tensors whatever the file claims.
+    /// </summary>
     public static SafetensorsFile Read(string path, long maxHeaderBytes = DefaultMaxHeaderBytes)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return Read(stream, maxHeaderBytes);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SafetensorsFormatException($"cannot read {Path.GetFileName(path)}: {e.Message}");
         }
-        return Parse(bytes, maxHeaderBytes);
+    }
+
+    /// <summary>Reads and validates a safetensors file from a seekable <paramref name="stream"/> positioned at its start.</summary>
+    public static SafetensorsFile Read(Stream stream, long maxHeaderBytes = DefaultMaxHeaderBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var length = stream.Length - stream.Position;
+        Span<byte> prefix = stackalloc byte[8];
+        if (length < 8)
+            throw new SafetensorsFormatException($"truncated: {length} bytes, fewer than the 8-byte header length");
+        stream.ReadExactly(prefix);
+        var headerLength = CheckHeaderLength(BinaryPrimitives.ReadUInt64LittleEndian(prefix), length - 8, maxHeaderBytes);
+        var header = new byte[headerLength];
+        stream.ReadExactly(header);
+        var (tensors, metadata) = ParseHeader(header);
+        var dataLength = length - 8 - headerLength;
+        ValidateLayout(tensors.Values, dataLength);
+        if (dataLength > Array.MaxLength)
+            throw new SafetensorsFormatException($"data section of {dataLength} bytes is larger than this reader holds ({Array.MaxLength})");
+        var data = new byte[dataLength];
+        stream.ReadExactly(data);
+        return new SafetensorsFile(data, tensors, metadata);
     }
 
     /// <summary>Parses and validates a whole safetensors buffer.</summary>
@@ -52,22 +75,29 @@ public sealed class SafetensorsFile
         ArgumentNullException.ThrowIfNull(buffer);
         if (buffer.Length < 8)
             throw new SafetensorsFormatException($"truncated: {buffer.Length} bytes, fewer than the 8-byte header length");
-        var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(buffer);
-        if (headerLength > (ulong)maxHeaderBytes)
-            throw new SafetensorsFormatException($"header of {headerLength} bytes exceeds the {maxHeaderBytes}-byte limit");
-        if (headerLength > (ulong)(buffer.Length - 8))
-            throw new SafetensorsFormatException($"truncated: header claims {headerLength} bytes but only {buffer.Length - 8} follow");
+        var headerLength = CheckHeaderLength(BinaryPrimitives.ReadUInt64LittleEndian(buffer), buffer.Length - 8, maxHeaderBytes);
         var dataStart = 8 + (int)headerLength;
         var (tensors, metadata) = ParseHeader(buffer.AsSpan(8, (int)headerLength));
         ValidateLayout(tensors.Values, buffer.Length - dataStart);
-        return new SafetensorsFile(buffer, dataStart, tensors, metadata);
+        return new SafetensorsFile(buffer.AsMemory(dataStart), tensors, metadata);
+    }
+
+    private static int CheckHeaderLength(ulong headerLength, long available, long maxHeaderBytes)
+    {
+        if (headerLength > (ulong)maxHeaderBytes)
+            throw new SafetensorsFormatException($"header of {headerLength} bytes exceeds the {maxHeaderBytes}-byte limit");
+        if (headerLength > (ulong)available)
+            throw new SafetensorsFormatException($"truncated: header claims {headerLength} bytes but only {available} follow");
+        if (headerLength > int.MaxValue)
+            throw new SafetensorsFormatException($"header of {headerLength} bytes is larger than this reader holds");
+        return (int)headerLength;
     }
 
     /// <summary>Raw bytes of one tensor.</summary>
     public ReadOnlySpan<byte> GetBytes(string name)
     {
         var entry = Find(name);
-        return _buffer.AsSpan(_dataStart + (int)entry.Begin, (int)(entry.End - entry.Begin));
+        return _data.Span.Slice((int)entry.Begin, (int)(entry.End - entry.Begin));
     }
 
     /// <summary>The values of an F32 tensor, flattened row-major.</summary>
@@ -156,15 +186,19 @@ public sealed class SafetensorsFile
         var entry = new TensorEntry(name, dtype, shape, offsets[0], offsets[1]);
         if (entry.Begin < 0 || entry.End < entry.Begin)
             throw new SafetensorsFormatException($"tensor '{name}': data_offsets [{entry.Begin}, {entry.End}] are not an ascending pair");
-        long expected;
+        long count;
         try
         {
-            expected = checked(entry.ElementCount * elementSize);
+            count = entry.ElementCount;
         }
         catch (OverflowException)
         {
-            throw new SafetensorsFormatException($"tensor '{name}': shape {entry.ShapeText} is too large");
+            // Unchecked, [2^62 + 1, 4] wraps to 4 elements and would match 16 bytes of offsets.
+            throw new SafetensorsFormatException($"tensor '{name}': shape {entry.ShapeText} has more elements than a 64-bit count holds");
         }
+        if (count > long.MaxValue / elementSize)
+            throw new SafetensorsFormatException($"tensor '{name}': shape {entry.ShapeText} of {dtype} needs more bytes than a 64-bit offset holds");
+        var expected = count * elementSize;
         if (entry.End - entry.Begin != expected)
             throw new SafetensorsFormatException($"tensor '{name}': shape {entry.ShapeText} of {dtype} needs {expected} bytes but data_offsets span {entry.End - entry.Begin}");
         return entry;

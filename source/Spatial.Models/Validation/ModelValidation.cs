@@ -34,7 +34,7 @@ public static class ModelValidation
         catch (RegistryException e)
         {
             var failed = ValidationCheck.Fail(RegistryCheck, e.Message);
-            return new ValidationReport(options.Model ?? "?", options.Version ?? "?", policy.Environment, null, options.ApproveMajor, [failed], null);
+            return new ValidationReport(options.Model ?? ValidationReport.UnknownModel, options.Version ?? ValidationReport.UnknownModel, policy.Environment, null, options.ApproveMajor, [failed], null);
         }
         var model = document.Models[name];
         var current = ModelRegistry.CurrentVersion(model, policy.Environment);
@@ -99,6 +99,16 @@ public static class ModelValidation
             : ValidationCheck.Fail(PrerequisiteCheck, $"{version} must be promoted to {policy.Prerequisite} before {policy.Environment}");
     }
 
+    /// <summary>The accuracy gate: <paramref name="result"/> against <paramref name="policy"/>'s minimum, with the per-class figures.</summary>
+    public static ValidationCheck CheckAccuracy(EvaluationResult result, EnvironmentPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(policy);
+        var perClass = string.Join(", ", result.PerClassAccuracy.Select(p => $"{p.Key} {p.Value:P0}"));
+        var message = $"{result.Accuracy:P2} on {result.Samples} generated images (seed {ModelEvaluator.ValidationSeed}), minimum {policy.MinimumAccuracy:P0} for {policy.Environment}; {perClass}";
+        return result.Accuracy >= policy.MinimumAccuracy ? ValidationCheck.Pass(AccuracyCheck, message) : ValidationCheck.Fail(AccuracyCheck, message);
+    }
+
     private static (ValidationCheck, double?) CheckAccuracy(string directory, EnvironmentPolicy policy, ModelValidationOptions options, IKernelBackend? backend)
     {
         IKernelBackend? owned = null;
@@ -108,9 +118,7 @@ public static class ModelValidation
             var package = ModelPackage.Load(directory);
             using var classifier = new DualEncoderClassifier(package, backend ?? owned!);
             var result = ModelEvaluator.Evaluate(classifier, ModelEvaluator.ValidationSeed, options.ValidationSamples);
-            var perClass = string.Join(", ", result.PerClassAccuracy.Select(p => $"{p.Key} {p.Value:P0}"));
-            var message = $"{result.Accuracy:P2} on {result.Samples} generated images (seed {ModelEvaluator.ValidationSeed}), minimum {policy.MinimumAccuracy:P0} for {policy.Environment}; {perClass}";
-            return (result.Accuracy >= policy.MinimumAccuracy ? ValidationCheck.Pass(AccuracyCheck, message) : ValidationCheck.Fail(AccuracyCheck, message), result.Accuracy);
+            return (CheckAccuracy(result, policy), result.Accuracy);
         }
         catch (Exception e) when (e is ModelPackageException or InvalidOperationException or ArgumentException or NotSupportedException)
         {

@@ -14,6 +14,9 @@ public static class ClassifyApi
 {
     private const string LoggerName = "Spatial.Service.Apis.ClassifyApi";
 
+    /// <summary>The Retry-After of a 503: a forward pass or a decode finishes well within it.</summary>
+    public const string RetryAfterSeconds = "1";
+
     /// <summary>Maps the classification endpoints.</summary>
     public static IEndpointRouteBuilder MapClassifyApi(this IEndpointRouteBuilder app)
     {
@@ -106,33 +109,53 @@ public static class ClassifyApi
         HttpRequest request, int maxImages, RequestImageReader reader, InferenceBatcher batcher, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(LoggerName);
+        DecodedRequest images;
         try
         {
-            var images = await reader.ReadAsync(request, maxImages, cancellationToken);
-            var results = await batcher.ClassifyAllAsync(images.Select(image => image.Image).ToList(), cancellationToken);
-            var pairs = new List<(UploadedImage, BatchedPrediction)>(images.Count);
-            for (var i = 0; i < images.Count; i++)
-                pairs.Add((images[i], results[i]));
-            if (logger.IsEnabled(LogLevel.Debug))
-                logger.LogDebug("Classified {Count} image(s); first: {Label}", pairs.Count, results[0].Prediction.Label);
-            return new ClassifyOutcome(pairs, null);
+            images = await reader.ReadAsync(request, maxImages, cancellationToken);
         }
         catch (RequestRejectedException rejection)
         {
-            logger.LogInformation("Request refused: {ProblemType}: {Detail}", rejection.Type.Slug, rejection.Message);
-            return new ClassifyOutcome([], ProblemResults.For(rejection));
+            return Refused(request, logger, rejection.Type, rejection.Message, LogLevel.Information);
         }
-        catch (InferenceUnavailableException unavailable)
+        catch (IOException exception)
         {
-            logger.LogWarning("Request refused: {ProblemType}: {Detail}", ProblemTypes.InferenceUnavailable.Slug, unavailable.Message);
-            return new ClassifyOutcome([], ProblemResults.For(ProblemTypes.InferenceUnavailable, unavailable.Message));
+            // The client's connection failed mid-body: a request fault, never an inference failure.
+            return Refused(request, logger, ProblemTypes.IncompleteBody, $"the body could not be read: {exception.Message}", LogLevel.Information);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+
+        using (images)
         {
-            // The batcher already logged the failure with its stack trace; the client gets the request id only.
-            return new ClassifyOutcome([], ProblemResults.For(ProblemTypes.InferenceFailed,
-                $"the forward pass failed; quote request id {request.HttpContext.TraceIdentifier} when reporting it"));
+            try
+            {
+                var results = await batcher.ClassifyAllAsync(images.Images.Select(image => image.Image).ToList(), cancellationToken);
+                var pairs = new List<(UploadedImage, BatchedPrediction)>(images.Images.Count);
+                for (var i = 0; i < images.Images.Count; i++)
+                    pairs.Add((images.Images[i], results[i]));
+                if (logger.IsEnabled(LogLevel.Debug))
+                    logger.LogDebug("Classified {Count} image(s); first: {Label}", pairs.Count, results[0].Prediction.Label);
+                return new ClassifyOutcome(pairs, null);
+            }
+            catch (InferenceUnavailableException unavailable)
+            {
+                return Refused(request, logger, ProblemTypes.InferenceUnavailable, unavailable.Message, LogLevel.Warning);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The batcher already logged the failure with its stack trace; the client gets the request id only.
+                return new ClassifyOutcome([], ProblemResults.For(ProblemTypes.InferenceFailed,
+                    $"the forward pass failed; quote request id {request.HttpContext.TraceIdentifier} when reporting it"));
+            }
         }
+    }
+
+    private static ClassifyOutcome Refused(HttpRequest request, ILogger logger, ProblemType type, string detail, LogLevel level)
+    {
+        logger.Log(level, "Request refused: {ProblemType}: {Detail}", type.Slug, detail);
+        // Capacity refusals say when to come back (RFC 9110 Retry-After), so clients back off instead of hammering.
+        if (type.Status == StatusCodes.Status503ServiceUnavailable)
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return new ClassifyOutcome([], ProblemResults.For(type, detail));
     }
 
     private static ModelReference ModelOf(IImageClassifier classifier) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Prometheus;
 using Spatial.Service.Apis;
 using Spatial.Service.Inference;
+using Spatial.Service.Metrics;
 
 namespace Spatial.Service.Hosting;
 
@@ -25,6 +26,7 @@ public static class EndpointMapping
         app.UseStatusCodePages();
 
         var model = app.Services.GetRequiredService<IImageClassifier>().Description;
+        app.Use(MethodLabel.NormalizeAsync);
         app.UseHttpMetrics(options =>
         {
             options.AddCustomLabel("model_version", _ => model.ModelVersion);

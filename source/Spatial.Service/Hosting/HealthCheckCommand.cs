@@ -5,7 +5,7 @@ namespace Spatial.Service.Hosting;
 /// <summary>
 /// <c>Spatial.Service --healthcheck</c>: asks the running service on this machine for its readiness and exits
 /// 0 when ready, 1 otherwise, so a container needs no separate probe binary. It reads the same configuration
-/// as the service to find the port.
+/// as the service to find the port (ASP.NET Core's endpoint settings first, then Spatial:Server).
 /// </summary>
 public static class HealthCheckCommand
 {
@@ -22,13 +22,13 @@ public static class HealthCheckCommand
     {
         var configuration = WebApplication.CreateBuilder(args.Where(arg => arg != Switch).ToArray()).Configuration;
         var server = configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
-        if (server.Port == 0)
+        if (ListenEndpoints.LocalBase(configuration, server) is not { } local)
         {
             await output.WriteLineAsync("unhealthy: Spatial:Server:Port is 0 (a random port); the health check needs the real port").ConfigureAwait(false);
             return 1;
         }
 
-        var uri = ReadinessUri(server);
+        var uri = new Uri(local, EndpointMapping.ReadyPath);
         using var client = new HttpClient { Timeout = Timeout };
         try
         {
@@ -43,18 +43,5 @@ public static class HealthCheckCommand
             await output.WriteLineAsync($"unhealthy: {uri} did not answer: {exception.Message}").ConfigureAwait(false);
             return 1;
         }
-    }
-
-    private static Uri ReadinessUri(ServerOptions server)
-    {
-        // A wildcard bind is probed through loopback of the same family.
-        var address = server.Address switch
-        {
-            "0.0.0.0" => "127.0.0.1",
-            "::" => "[::1]",
-            var specific when specific.Contains(':', StringComparison.Ordinal) => $"[{specific}]",
-            var specific => specific,
-        };
-        return new Uri($"http://{address}:{server.Port}{EndpointMapping.ReadyPath}");
     }
 }

@@ -30,11 +30,13 @@ public static class ServiceRegistration
         AddValidatedOptions<ServerOptions>(services, ServerOptions.Section);
         services.AddOptions<ReleaseOptions>().BindConfiguration(ReleaseOptions.Section);
 
+        var configuration = builder.Configuration;
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>, IOptions<LimitsOptions>>((kestrel, server, limits) =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes;
-            kestrel.Listen(server.Value.ParseAddress(), server.Value.Port);
+            if (!ListenEndpoints.FrameworkConfigured(configuration))
+                kestrel.Listen(ListenEndpoints.FallbackAddress(server.Value, configuration), server.Value.Port);
         });
         services.AddOptions<HostOptions>().Configure<IOptions<ServerOptions>>((host, server) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(server.Value.ShutdownTimeoutSeconds));
@@ -49,6 +51,7 @@ public static class ServiceRegistration
         services.AddHostedService(provider => provider.GetRequiredService<InferenceBatcher>());
         services.AddSingleton<ModelReadiness>();
         services.AddHostedService<ModelWarmup>();
+        services.AddSingleton<DecodedPixelBudget>();
         services.AddSingleton<RequestImageReader>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

@@ -12,7 +12,7 @@ namespace Spatial.Service.Images;
 /// the kernel library's decoder, which reads dimensions from the header and refuses oversized images before
 /// decoding any pixel. Every refusal is a <see cref="RequestRejectedException"/> with a stable problem type.
 /// </summary>
-public sealed class RequestImageReader(IOptions<LimitsOptions> options)
+public sealed class RequestImageReader(IOptions<LimitsOptions> options, DecodedPixelBudget budget)
 {
     /// <summary>Content types taken as a single raw image body.</summary>
     public static readonly IReadOnlyList<string> ImageContentTypes = ["image/png", "image/jpeg"];
@@ -32,8 +32,40 @@ public sealed class RequestImageReader(IOptions<LimitsOptions> options)
         MaxPixels = options.Value.MaxImagePixels,
     };
 
-    /// <summary>Reads and decodes the request's images: exactly one for a raw body, 1..<paramref name="maxImages"/> for multipart.</summary>
-    public async Task<IReadOnlyList<UploadedImage>> ReadAsync(HttpRequest request, int maxImages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and decodes the request's images: exactly one for a raw body, 1..<paramref name="maxImages"/> for multipart.
+    /// Their headers are summed against <see cref="LimitsOptions.MaxRequestPixels"/> and the pixels reserved in the
+    /// <see cref="DecodedPixelBudget"/> before any is decoded; the caller disposes the result once the pixels are no longer needed.
+    /// </summary>
+    public async Task<DecodedRequest> ReadAsync(HttpRequest request, int maxImages, CancellationToken cancellationToken)
+    {
+        var parts = await ReadEncodedAsync(request, maxImages, cancellationToken).ConfigureAwait(false);
+        // An image over the per-image limit counts at that limit here; decoding then refuses it with its own problem.
+        var pixels = parts.Sum(part => Math.Min(DeclaredPixels(part.Name, part.Data), _limits.MaxImagePixels));
+        if (pixels > _limits.MaxRequestPixels)
+        {
+            throw new RequestRejectedException(ProblemTypes.RequestPixelsTooLarge,
+                $"the {parts.Count} image(s) declare {pixels} pixels together; a request may hold at most {_limits.MaxRequestPixels}");
+        }
+        var reservation = await budget.TryReserveAsync(pixels, TimeSpan.FromMilliseconds(_limits.DecodeWaitMilliseconds), cancellationToken).ConfigureAwait(false)
+            ?? throw new RequestRejectedException(ProblemTypes.InferenceUnavailable,
+                $"other requests hold the decoding budget of {_limits.MaxDecodedPixelsInFlight} pixels; retry shortly");
+        try
+        {
+            // One part at a time: the codec's RGBA buffer of one image is garbage before the next is decoded.
+            var images = new UploadedImage[parts.Count];
+            for (var i = 0; i < parts.Count; i++)
+                images[i] = Decode(parts[i].Name, parts[i].Data);
+            return new DecodedRequest(images, reservation);
+        }
+        catch
+        {
+            reservation.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<(string? Name, ReadOnlyMemory<byte> Data)>> ReadEncodedAsync(HttpRequest request, int maxImages, CancellationToken cancellationToken)
     {
         if (request.ContentLength == 0)
             throw new RequestRejectedException(ProblemTypes.EmptyBody, "send the image bytes as the request body");
@@ -48,26 +80,38 @@ public sealed class RequestImageReader(IOptions<LimitsOptions> options)
         if (IsImageType(mediaType))
         {
             var body = await RequestBody.ReadAsync(request, _limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
-            return [Decode(null, body)];
+            return [(null, body)];
         }
         if (mediaType.Equals(MultipartContentType, StringComparison.OrdinalIgnoreCase))
         {
             var body = await RequestBody.ReadAsync(request, _limits.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
             if (body.IsEmpty)
                 throw new RequestRejectedException(ProblemTypes.EmptyBody, "the multipart body is empty");
-            var parts = await MultipartImageParts.ReadAsync(contentType, body, maxImages, cancellationToken).ConfigureAwait(false);
-            var images = new UploadedImage[parts.Count];
-            for (var i = 0; i < parts.Count; i++)
-                images[i] = Decode(parts[i].Name, parts[i].Data);
-            return images;
+            return await MultipartImageParts.ReadAsync(contentType, body, maxImages, cancellationToken).ConfigureAwait(false);
         }
         throw new RequestRejectedException(ProblemTypes.UnsupportedContentType,
             $"'{mediaType}' is not accepted; use {string.Join(", ", ImageContentTypes)} or {MultipartContentType}");
     }
 
+    private static long DeclaredPixels(string? name, ReadOnlyMemory<byte> data)
+    {
+        if (data.IsEmpty)
+            return 0;
+        try
+        {
+            return ImageDecoder.ReadHeader(data.Span).PixelCount;
+        }
+        catch (ImageDecodeException exception)
+        {
+            throw new RequestRejectedException(ProblemTypeOf(exception.Failure), $"{Label(name)}: {exception.Message}");
+        }
+    }
+
+    private static string Label(string? name) => name is null ? "the body" : $"part '{name}'";
+
     private UploadedImage Decode(string? name, ReadOnlyMemory<byte> data)
     {
-        var label = name is null ? "the body" : $"part '{name}'";
+        var label = Label(name);
         if (data.IsEmpty)
             throw new RequestRejectedException(ProblemTypes.EmptyBody, $"{label} is empty");
 

@@ -9,9 +9,8 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>Configuration section these options bind from.</summary>
     public const string Section = "Spatial:Server";
 
-    /// <summary>IP address to bind: 0.0.0.0 in a container, 127.0.0.1 for local-only use.</summary>
-    [Required]
-    public string Address { get; set; } = "0.0.0.0";
+    /// <summary>IP address to bind; unset: 0.0.0.0 in a container, 127.0.0.1 elsewhere. Used only where ASP.NET Core's own endpoint settings are not.</summary>
+    public string? Address { get; set; }
 
     /// <summary>TCP port; 0 picks a free one (logged at start-up).</summary>
     [Range(0, 65_535)]
@@ -21,13 +20,10 @@ public sealed class ServerOptions : IValidatableObject
     [Range(1, 3600)]
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>The parsed <see cref="Address"/> (a method, so validation never evaluates it before checking it).</summary>
-    public IPAddress ParseAddress() => IPAddress.Parse(Address);
-
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!IPAddress.TryParse(Address, out _))
+        if (Address is not null && !IPAddress.TryParse(Address, out _))
             yield return new ValidationResult($"Spatial:Server:Address '{Address}' is not an IP address", [nameof(Address)]);
     }
 }

@@ -24,8 +24,17 @@ public static class ProblemTypes
     /// <summary>The header declares dimensions over the configured limits; nothing was decoded.</summary>
     public static readonly ProblemType ImageDimensionsTooLarge = new("image-dimensions-too-large", StatusCodes.Status422UnprocessableEntity, "The image dimensions exceed the limit");
 
+    /// <summary>The images of one request declare more pixels, together, than a request may have decoded.</summary>
+    public static readonly ProblemType RequestPixelsTooLarge = new("request-pixels-too-large", StatusCodes.Status422UnprocessableEntity, "The images together exceed the request's pixel limit");
+
     /// <summary>The body is larger than the configured request limit.</summary>
     public static readonly ProblemType BodyTooLarge = new("body-too-large", StatusCodes.Status413PayloadTooLarge, "The request body exceeds the size limit");
+
+    /// <summary>The body arrived more slowly than the server's minimum data rate and was cut off.</summary>
+    public static readonly ProblemType RequestTimeout = new("request-timeout", StatusCodes.Status408RequestTimeout, "The request body arrived too slowly");
+
+    /// <summary>The connection ended, or the framing broke, before the declared body was complete.</summary>
+    public static readonly ProblemType IncompleteBody = new("incomplete-body", StatusCodes.Status400BadRequest, "The request body is incomplete");
 
     /// <summary>The multipart body cannot be parsed.</summary>
     public static readonly ProblemType MalformedMultipart = new("malformed-multipart", StatusCodes.Status400BadRequest, "The multipart body is malformed");
@@ -46,6 +55,6 @@ public static class ProblemTypes
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         EmptyBody, UnsupportedContentType, NotAnImage, UnsupportedImageFormat, TruncatedImage, CorruptImage,
-        ImageDimensionsTooLarge, BodyTooLarge, MalformedMultipart, NoImage, TooManyImages, InferenceUnavailable, InferenceFailed,
+        ImageDimensionsTooLarge, RequestPixelsTooLarge, BodyTooLarge, RequestTimeout, IncompleteBody, MalformedMultipart, NoImage, TooManyImages, InferenceUnavailable, InferenceFailed,
     ];
 }

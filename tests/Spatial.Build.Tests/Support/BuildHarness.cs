@@ -16,9 +16,20 @@ internal sealed class BuildHarness : IDisposable
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where the run starts; the root when null.</summary>
+    public AbsolutePath? WorkingDirectory { get; set; }
+
+    /// <summary>Every file the runs wrote under <c>.nuke/temp</c>.</summary>
+    public IReadOnlyList<AbsolutePath> TemporaryFiles => (Root / ".nuke" / "temp").GetFiles(recursive: true);
+
     public RunResult Run<T>(T build, params string[] args) where T : NukeBuild => RunWithDefaults(build, args);
 
-    public RunResult RunWithDefaults<T>(T build, string[] args, params System.Linq.Expressions.Expression<Func<T, Target>>[] defaults) where T : NukeBuild
+    public RunResult Run<T>(T build, string[] args, CancellationToken cancellation) where T : NukeBuild => Run(build, args, [], cancellation);
+
+    public RunResult RunWithDefaults<T>(T build, string[] args, params System.Linq.Expressions.Expression<Func<T, Target>>[] defaults) where T : NukeBuild =>
+        Run(build, args, defaults, CancellationToken.None);
+
+    private RunResult Run<T>(T build, string[] args, System.Linq.Expressions.Expression<Func<T, Target>>[] defaults, CancellationToken cancellation) where T : NukeBuild
     {
         using var output = new StringWriter();
         var exitCode = BuildRunner.Run(build, new BuildRunOptions
@@ -26,9 +37,10 @@ internal sealed class BuildHarness : IDisposable
             Arguments = args,
             EnvironmentVariables = Environment,
             RootDirectory = Root,
-            WorkingDirectory = Root,
+            WorkingDirectory = WorkingDirectory ?? Root,
             Output = output,
             Width = 200,
+            Cancellation = cancellation,
         }, defaults);
         return new RunResult(exitCode, output.ToString());
     }

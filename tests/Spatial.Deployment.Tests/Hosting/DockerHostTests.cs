@@ -46,7 +46,7 @@ public class DockerHostTests : HostBehaviourSuite
         Assert.That(container.ReadOnlyRootFilesystem, Is.True);
         Assert.That(uids, Is.Not.Empty.And.All.Not.EqualTo(0), "non-root");
         Assert.That(container.Labels[HostLabels.Deployment], Is.EqualTo(deployed.Name));
-        Assert.That(container.Labels[Releases.ReleaseLabels.Id], Is.EqualTo(release.Id));
+        Assert.That(container.Labels[Spatial.Deployment.Releases.ReleaseLabels.Id], Is.EqualTo(release.Id));
         Assert.That(deployed.Replicas[0].BaseAddress.Host, Is.EqualTo("127.0.0.1"));
     }
 }

@@ -31,9 +31,25 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits (bounded) for a line of standard output containing <paramref name="text"/>; false when the process exits or time runs out first.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        {
+            if (Output.Contains(text, StringComparison.Ordinal))
+                return true;
+            await Task.Delay(50);
+        }
+        return Output.Contains(text, StringComparison.Ordinal);
+    }
+
     public int ExitCode => _process.ExitCode;
 
-    public static ServiceProcess Start(string workingDirectory, params string[] args)
+    public static ServiceProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the service with <paramref name="environment"/> on top of this process's variables (a null value removes one).</summary>
+    public static ServiceProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +63,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         return new ServiceProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 

@@ -29,6 +29,18 @@ public static class DotNetSettingsExtensions
 
     public static DotNetTestSettings EnableNoBuild(this DotNetTestSettings settings) => Modify(settings, x => x.NoBuild = true);
 
+    /// <summary><c>--no-restore</c> when true: <c>.SetNoRestore(SucceededTargets.Contains(Restore))</c>.</summary>
+    public static DotNetBuildSettings SetNoRestore(this DotNetBuildSettings settings, bool? noRestore) => Modify(settings, x => x.NoRestore = noRestore);
+
+    public static DotNetTestSettings SetNoRestore(this DotNetTestSettings settings, bool? noRestore) => Modify(settings, x => x.NoRestore = noRestore);
+
+    public static DotNetPublishSettings SetNoRestore(this DotNetPublishSettings settings, bool? noRestore) => Modify(settings, x => x.NoRestore = noRestore);
+
+    /// <summary><c>--no-build</c> when true: <c>.SetNoBuild(SucceededTargets.Contains(Compile))</c>.</summary>
+    public static DotNetTestSettings SetNoBuild(this DotNetTestSettings settings, bool? noBuild) => Modify(settings, x => x.NoBuild = noBuild);
+
+    public static DotNetPublishSettings SetNoBuild(this DotNetPublishSettings settings, bool? noBuild) => Modify(settings, x => x.NoBuild = noBuild);
+
     public static DotNetPublishSettings EnableNoBuild(this DotNetPublishSettings settings) => Modify(settings, x => x.NoBuild = true);
 
     public static DotNetBuildSettings SetOutput(this DotNetBuildSettings settings, string? output) => Modify(settings, x => x.Output = output);

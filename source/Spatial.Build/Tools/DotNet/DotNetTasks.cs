@@ -6,16 +6,16 @@ namespace Spatial.Build.Tools.DotNet;
 public static class DotNetTasks
 {
     public static IReadOnlyCollection<Output> DotNetRestore(Configure<DotNetRestoreSettings>? configurator = null) =>
-        ProcessTasks.Run(Apply(new DotNetRestoreSettings(), configurator));
+        ProcessTasks.Run(new DotNetRestoreSettings().Apply(configurator));
 
     public static IReadOnlyCollection<Output> DotNetBuild(Configure<DotNetBuildSettings>? configurator = null) =>
-        ProcessTasks.Run(Apply(new DotNetBuildSettings(), configurator));
+        ProcessTasks.Run(new DotNetBuildSettings().Apply(configurator));
 
     public static IReadOnlyCollection<Output> DotNetTest(Configure<DotNetTestSettings>? configurator = null) =>
-        ProcessTasks.Run(Apply(new DotNetTestSettings(), configurator));
+        ProcessTasks.Run(new DotNetTestSettings().Apply(configurator));
 
     public static IReadOnlyCollection<Output> DotNetPublish(Configure<DotNetPublishSettings>? configurator = null) =>
-        ProcessTasks.Run(Apply(new DotNetPublishSettings(), configurator));
+        ProcessTasks.Run(new DotNetPublishSettings().Apply(configurator));
 
     /// <summary>Runs <c>dotnet</c> with a raw argument string; fails on a non-zero exit code.</summary>
     public static IReadOnlyCollection<Output> DotNet(string arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environmentVariables = null, int? timeout = null, bool? logOutput = null)
@@ -24,6 +24,4 @@ public static class DotNetTasks
         process.AssertZeroExitCode();
         return process.Output;
     }
-
-    private static T Apply<T>(T settings, Configure<T>? configurator) where T : ToolSettings => configurator is null ? settings : configurator(settings);
 }

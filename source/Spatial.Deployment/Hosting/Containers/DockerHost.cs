@@ -156,6 +156,11 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
     }
 
     /// <inheritdoc />
+    public async Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        await ContainerLock.AcquireAsync(engine, run, _gatewayImage ?? throw new InvalidOperationException("prepare a release on this host first: the lock is a container of the gateway image"),
+            environment, _owner, wait, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default)
     {
         var removed = 0;

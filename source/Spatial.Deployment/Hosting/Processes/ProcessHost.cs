@@ -107,6 +107,10 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
     }
 
     /// <inheritdoc />
+    public async Task<IAsyncDisposable> LockAsync(string environment, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        await LockFile.AcquireAsync(Path.Combine(options.StateDirectory, "locks", environment + ".lock"), environment, options.Owner, wait, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken = default)
     {
         var removed = 0;
