@@ -74,10 +74,10 @@ interface ISecurityScan : IDockerBuild, IHazSolution, IHazDeploymentHost
                 Log.Error("{Rule} ({Severity}, {Tool}) in {Location}: {Message}", finding.RuleId, finding.Severity, finding.Tool, finding.Location, finding.Message);
             foreach (var missing in result.MissingScans)
                 Log.Error("{Scan} is required for {Environment} but did not run ({Reason}). To fix: {Remedy}", missing.Scan, Environment, missing.Reason, RemedyFor(missing.Scan));
-            Assert.True(result.Passed, result.Blocking.Count > 0
-                ? $"{result.Blocking.Count} finding(s) fail {Environment}'s security gate: " +
-                  string.Join("; ", result.Blocking.Take(5).Select(f => $"{f.RuleId} ({f.Tool}) in {f.Location}"))
-                : $"{Environment} requires scans that did not run: {string.Join("; ", result.MissingScans.Select(m => $"{m.Scan} ({m.Reason}): {RemedyFor(m.Scan)}"))}");
+            var failures = result.Blocking.Take(5).Select(f => $"{f.RuleId} ({f.Tool}) in {f.Location}")
+                .Concat(result.MissingScans.Select(m => $"{m.Scan} required but not run ({m.Reason}): {RemedyFor(m.Scan)}"));
+            Assert.True(result.Passed, $"{Environment}'s security gate failed ({result.Blocking.Count} blocking finding(s), {result.MissingScans.Count} required scan(s) not run): " +
+                string.Join("; ", failures));
         });
 
     /// <summary>Trivy for this run, or why there is none (the built-in checks run either way).</summary>
