@@ -27,17 +27,7 @@ public static class NuGetAudit
     /// <exception cref="FormatException">The text is not dotnet's JSON output.</exception>
     public static IReadOnlyList<Finding> Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{source}: dotnet list package did not write JSON: {e.Message}", e);
-        }
-
-        using (document)
+        using (var document = JsonInput.Parse(json, e => new FormatException($"{source}: dotnet list package did not write JSON: {e.Message}", e)))
         {
             var findings = new List<Finding>();
             if (!document.RootElement.TryGetProperty("projects", out var projects))

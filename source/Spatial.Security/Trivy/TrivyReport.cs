@@ -16,17 +16,7 @@ public sealed record TrivyReport(string ArtifactName, IReadOnlyList<Finding> Fin
     /// <summary>Reads a report; throws <see cref="TrivyReportException"/> naming <paramref name="source"/> when it is not one.</summary>
     public static TrivyReport Parse(string json, string source)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            throw new TrivyReportException($"{source} is not a Trivy JSON report: {e.Message}", e);
-        }
-
-        using (document)
+        using (var document = JsonInput.Parse(json, e => new TrivyReportException($"{source} is not a Trivy JSON report: {e.Message}", e)))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("SchemaVersion", out var version) || version.ValueKind != JsonValueKind.Number)
