@@ -15,7 +15,32 @@ interface IDeploy : IPerformanceTests, ISecurityScan
     [Parameter("Seconds blue-green keeps the old pool after the switch for an instant rollback (default: 10)")]
     int? BlueGreenGraceSeconds => TryGetValue(() => BlueGreenGraceSeconds);
 
+    [Parameter("Rollback: the model version to return to (default: the release created before the one serving)")]
+    string? To => TryGetValue(() => To);
+
     AbsolutePath DeployReport => ReportsDirectory / "deploy.json";
+
+    Target Rollback => _ => _
+        .Description("Return --environment to its previous known-good release (or the newest one with model version --to), verified like a rollout")
+        .Produces(IHazReports.ReportsFolder + "/deploy.json")
+        .Executes(async () =>
+        {
+            Log.Information("Host: {Reason}", SelectedHost.Reason);
+            var host = await ConnectDeploymentHostAsync();
+            await host.RemoveLeftoversAsync();
+            // Preparing the checkout's build names the gateway image and keeps it startable; the target is chosen from what the host holds.
+            await host.PrepareReleaseAsync(ReleaseCandidate());
+            var current = (await host.ListAsync(Environment.Name)).Where(i => i.Role == InstanceRole.Replica && i.Running).Select(i => i.Release).OfType<Spatial.Deployment.Releases.Release>().FirstOrDefault();
+            var (target, problem) = RollbackTarget.Choose(await host.ListReleasesAsync(), current, To);
+            if (target is null)
+                Assert.Fail($"cannot roll {Environment} back: {problem}");
+            Log.Information("Rolling {Environment} back from {Current} to {Target}", Environment, current?.ToString() ?? "nothing", target.ToString());
+
+            await using var held = await host.LockAsync(Environment.Name, TimeSpan.FromSeconds(LockWaitSeconds ?? 120));
+            var outcome = await RunRolloutAsync(host, new RolloutOptions(Environment, target, DeployAccelerator, GoldenImagesDirectory, Environment.Objectives,
+                line => Log.Information("{Line}", line)) { BlueGreenGrace = TimeSpan.FromSeconds(BlueGreenGraceSeconds ?? 10) });
+            await ReportOutcomeAsync(outcome);
+        });
 
     Target Deploy => _ => _
         .Description("Stage 8: roll out to --environment with its strategy; automatic rollback when the rollout's checks fail")

@@ -88,6 +88,21 @@ internal sealed class DockerImages(DockerClient client) : IDockerImages
         }
     }
 
+    public async Task<IReadOnlyList<DockerImageDetails>> ListAsync(string label, CancellationToken cancellationToken = default)
+    {
+        var listed = await client.Images.ListImagesAsync(new ImagesListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [label] = true } },
+        }, cancellationToken);
+        var images = new List<DockerImageDetails>();
+        foreach (var image in listed)
+        {
+            if (await InspectAsync(image.ID, cancellationToken) is { } details)
+                images.Add(details);
+        }
+        return images;
+    }
+
     public async Task<bool> RemoveAsync(string nameOrId, CancellationToken cancellationToken = default)
     {
         try

@@ -15,6 +15,9 @@ public static class DockerLabels
     /// <summary>On service images: the model version baked in.</summary>
     public const string ModelVersion = "org.spatial.model.version";
 
+    /// <summary>On service images: the SHA-256 of the baked-in model's manifest, so a release can be read back from the image alone.</summary>
+    public const string ModelManifestSha256 = "org.spatial.model.manifest-sha256";
+
     /// <summary>OCI image annotations (https://github.com/opencontainers/image-spec/blob/main/annotations.md).</summary>
     public static class Oci
     {

@@ -12,6 +12,9 @@ public interface IDockerImages
     /// <summary>The image named <paramref name="nameOrId"/>, or null when the engine has none.</summary>
     Task<DockerImageDetails?> InspectAsync(string nameOrId, CancellationToken cancellationToken = default);
 
+    /// <summary>Every image carrying label <paramref name="label"/>, inspected.</summary>
+    Task<IReadOnlyList<DockerImageDetails>> ListAsync(string label, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the image (and its untagged parents); false when it did not exist.</summary>
     Task<bool> RemoveAsync(string nameOrId, CancellationToken cancellationToken = default);
 }

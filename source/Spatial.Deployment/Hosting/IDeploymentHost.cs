@@ -15,6 +15,9 @@ public interface IDeploymentHost
     /// <summary>Turns what the pipeline built into a release this host can start (an image id, or a frozen copy of the published folders).</summary>
     Task<Release> PrepareReleaseAsync(ReleaseCandidate candidate, CancellationToken cancellationToken = default);
 
+    /// <summary>Every release this host can start again (prepared folders, or service images with their labels), newest first: what a rollback chooses from.</summary>
+    Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Starts one replica; returns once its process runs (not once it is ready: see <see cref="InstanceReadiness"/>).</summary>
     Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default);
 

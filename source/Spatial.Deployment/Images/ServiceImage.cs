@@ -32,6 +32,7 @@ public static class ServiceImage
         {
             ["MODEL_NAME"] = options.ModelName,
             ["MODEL_VERSION"] = options.ModelVersion,
+            ["MODEL_MANIFEST_SHA256"] = ModelManifestSha256(options),
         }, onOutput, cancellationToken);
     }
 
@@ -42,6 +43,13 @@ public static class ServiceImage
     public static Task<BuiltImage> BuildGatewayAsync(DockerEngine engine, ServiceImageOptions options, Action<string>? onOutput = null, CancellationToken cancellationToken = default) =>
         BuildPublishedAsync(engine, options with { Repository = GatewayRepository, Dockerfile = "docker/gateway/Dockerfile" },
             "gateway", "Spatial.Gateway", new Dictionary<string, string>(), onOutput, cancellationToken);
+
+    private static string ModelManifestSha256(ServiceImageOptions options)
+    {
+        var registry = new Models.Registry.ModelRegistry(Path.Combine(options.RepositoryRoot, "models"));
+        var version = Models.Registry.ModelRegistry.Version(registry.Read(), options.ModelName, options.ModelVersion);
+        return Models.PackageFiles.Sha256OfFile(Path.Combine(registry.PackageDirectory(version), Models.PackageFiles.ManifestFileName));
+    }
 
     /// <summary>Where gateway images are tagged.</summary>
     public const string GatewayRepository = "spatial/gateway";

@@ -161,10 +161,33 @@ public abstract class RolloutSuite
         Assert.That(taken, Is.Not.Null, "a lock whose owner is gone is broken");
     }
 
+    [Test]
+    public async Task Rollback_returns_to_the_release_before_the_one_serving_and_verifies_it()
+    {
+        var host = await CreateHostAsync();
+        var (first, second) = await TwoReleasesAsync(host);
+        var name = Track(host, "back");
+        Assert.That((await Rollout.RunAsync(host, Options(DeploymentEnvironment.Development, first, name))).Status, Is.EqualTo(RolloutStatus.Deployed));
+        Assert.That((await Rollout.RunAsync(host, Options(DeploymentEnvironment.Development, second, name))).Status, Is.EqualTo(RolloutStatus.Deployed));
+        var current = (await host.ListAsync(name)).Single(i => i.Role == InstanceRole.Replica).Release;
+
+        var (target, problem) = RollbackTarget.Choose(await host.ListReleasesAsync(), current, toModelVersion: null);
+        var outcome = await Rollout.RunAsync(host, Options(DeploymentEnvironment.Development, target!, name));
+
+        Assert.That(problem, Is.Null);
+        Assert.That(current, Is.EqualTo(second));
+        Assert.That(target, Is.EqualTo(first));
+        Assert.That(outcome.Status, Is.EqualTo(RolloutStatus.Deployed));
+        Assert.That(outcome.Checks.Select(c => c.Name), Does.Contain("golden images through the gateway"));
+        Assert.That((await host.ListAsync(name)).Single(i => i.Role == InstanceRole.Replica).Release, Is.EqualTo(first));
+    }
+
     private async Task<(Release First, Release Second)> TwoReleasesAsync(IDeploymentHost host)
     {
         var candidate = await CandidateAsync();
         var first = await host.PrepareReleaseAsync(candidate);
+        // A second later, so "the release before" is well defined by creation time.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         var second = await host.PrepareReleaseAsync(candidate with { SourceCommit = new string('b', 40) });
         Assert.That(second.Id, Is.Not.EqualTo(first.Id));
         return (first, second);

@@ -47,6 +47,21 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default)
+    {
+        var images = await engine.Images.ListAsync(DockerLabels.ModelManifestSha256, cancellationToken);
+        return images.Select(image =>
+        {
+            var labels = image.Labels;
+            var created = DateTimeOffset.TryParse(labels.GetValueOrDefault(DockerLabels.Oci.Created), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamped)
+                ? stamped
+                : DateTimeOffset.MinValue;
+            return new Release("image:" + image.Id, labels.GetValueOrDefault(DockerLabels.ModelName, ""), labels.GetValueOrDefault(DockerLabels.ModelVersion, ""),
+                labels.GetValueOrDefault(DockerLabels.ModelManifestSha256, ""), labels.GetValueOrDefault(DockerLabels.Oci.Revision, ""), created);
+        }).Where(r => r.ModelName.Length > 0 && r.SourceCommit.Length > 0).OrderByDescending(r => r.CreatedAt).ToList();
+    }
+
+    /// <inheritdoc />
     public async Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
         // One at a time: replicas start in parallel, and the engine does not stop two creations of one network name.
@@ -99,25 +114,12 @@ public sealed class DockerHost(DockerEngine engine, DockerRun run, ProcessIdenti
     public async Task<HostedInstance> StartGatewayAsync(GatewaySpec spec, CancellationToken cancellationToken = default)
     {
         var image = _gatewayImage ?? throw new InvalidOperationException("prepare a release on this host first: it names the gateway image");
-        var port = spec.Port == 0 ? FreePort.Pick() : spec.Port;
-        var adminPort = spec.AdminPort == 0 ? FreePort.Pick() : spec.AdminPort;
-        foreach (var wanted in new[] { port, adminPort }.Where(FreePort.IsListening))
-            throw new InvalidOperationException($"127.0.0.1:{wanted} is already in use: the gateway of {spec.Deployment} needs it (stop what listens there, or remove the deployment that holds it)");
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["Gateway__AdminPort"] = adminPort.ToString(CultureInfo.InvariantCulture),
-            ["Gateway__Environment"] = spec.Environment.Name,
-        };
-        for (var i = 0; i < spec.Destinations.Count; i++)
-            environment[$"Gateway__Destinations__{i.ToString(CultureInfo.InvariantCulture)}"] = spec.Destinations[i].AbsoluteUri;
-        var labels = Labels(spec.Deployment, spec.Environment, InstanceRole.Gateway, "gateway", spec.Persistent);
-        labels[HostLabels.GatewayPort] = port.ToString(CultureInfo.InvariantCulture);
-        labels[HostLabels.GatewayAdminPort] = adminPort.ToString(CultureInfo.InvariantCulture);
+        var launch = GatewayLaunch.For(spec);
+        var labels = launch.Label(Labels(spec.Deployment, spec.Environment, InstanceRole.Gateway, "gateway", spec.Persistent));
         var container = await engine.Containers.StartAsync(new ContainerSpec(run, image)
         {
             Name = ContainerName(spec.Deployment, "gateway"),
-            Environment = environment,
+            Environment = launch.Environment,
             Labels = labels,
             MemoryLimitBytes = GatewayMemoryBytes,
             ReadOnlyRootFilesystem = true,

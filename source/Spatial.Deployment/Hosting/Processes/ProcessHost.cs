@@ -30,6 +30,9 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
         Task.Run(() => _releases.Prepare(candidate), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<Release>> ListReleasesAsync(CancellationToken cancellationToken = default) => Task.FromResult(_releases.List());
+
+    /// <inheritdoc />
     public Task<HostedInstance> StartReplicaAsync(ReplicaSpec spec, CancellationToken cancellationToken = default)
     {
         var release = _releases.Folder(spec.Release);
@@ -55,22 +58,9 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
     /// <inheritdoc />
     public Task<HostedInstance> StartGatewayAsync(GatewaySpec spec, CancellationToken cancellationToken = default)
     {
-        var port = spec.Port == 0 ? FreePort.Pick() : spec.Port;
-        var adminPort = spec.AdminPort == 0 ? FreePort.Pick() : spec.AdminPort;
-        foreach (var wanted in new[] { port, adminPort }.Where(FreePort.IsListening))
-            throw new InvalidOperationException($"127.0.0.1:{wanted} is already in use: the gateway of {spec.Deployment} needs it (stop what listens there, or remove the deployment that holds it)");
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["Gateway__AdminPort"] = adminPort.ToString(CultureInfo.InvariantCulture),
-            ["Gateway__Environment"] = spec.Environment.Name,
-        };
-        for (var i = 0; i < spec.Destinations.Count; i++)
-            environment[$"Gateway__Destinations__{i.ToString(CultureInfo.InvariantCulture)}"] = spec.Destinations[i].AbsoluteUri;
-        var labels = Labels(spec.Deployment, spec.Environment.Name, InstanceRole.Gateway, "gateway", spec.Persistent);
-        labels[HostLabels.GatewayPort] = port.ToString(CultureInfo.InvariantCulture);
-        labels[HostLabels.GatewayAdminPort] = adminPort.ToString(CultureInfo.InvariantCulture);
-        return Task.FromResult(Start(spec.Deployment, "gateway", _releases.GatewayFolder(), GatewayProgram, [], environment, port, adminPort, labels));
+        var launch = GatewayLaunch.For(spec);
+        var labels = launch.Label(Labels(spec.Deployment, spec.Environment.Name, InstanceRole.Gateway, "gateway", spec.Persistent));
+        return Task.FromResult(Start(spec.Deployment, "gateway", _releases.GatewayFolder(), GatewayProgram, [], launch.Environment, launch.Port, launch.AdminPort, labels));
     }
 
     /// <inheritdoc />
@@ -102,8 +92,15 @@ public sealed class ProcessHost(ProcessHostOptions options) : IDeploymentHost
             File.Delete(record.LogPath);
         }
         var folder = Path.Combine(DeploymentsDirectory, instance.Deployment);
-        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
-            Directory.Delete(folder);
+        try
+        {
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                Directory.Delete(folder);
+        }
+        catch (IOException)
+        {
+            // A parallel removal of the deployment's last other instance got there first, or a new record arrived.
+        }
     }
 
     /// <inheritdoc />

@@ -51,6 +51,13 @@ internal sealed class ReleaseStore(string releasesDirectory, string gatewaysDire
             : throw new InvalidOperationException($"release {release.Id} has not been prepared on this host ({folder} is missing)");
     }
 
+    /// <summary>Every complete prepared release, newest first.</summary>
+    public IReadOnlyList<Release> List() =>
+        Directory.Exists(releasesDirectory)
+            ? new DirectoryInfo(releasesDirectory).EnumerateDirectories().Where(d => !d.Name.StartsWith('.'))
+                .Select(d => ReadRelease(d.FullName)).OfType<Release>().OrderByDescending(r => r.CreatedAt).ToList()
+            : [];
+
     /// <summary>The gateway build prepared last, or the newest one prepared before.</summary>
     public string GatewayFolder() =>
         _gateway ?? (Directory.Exists(gatewaysDirectory)
