@@ -30,6 +30,12 @@ public class MachineProbeTests
     [Test]
     public async Task The_Trivy_fact_carries_the_executable_and_where_it_came_from()
     {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("the stand-in trivy is a shell script");
+            return;
+        }
+
         var folder = Directory.CreateTempSubdirectory("spatial-probe-trivy-").FullName;
         try
         {
