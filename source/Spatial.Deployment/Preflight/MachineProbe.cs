@@ -57,7 +57,10 @@ public sealed class MachineProbe(PreflightOptions options, Func<IReadOnlyList<Ac
             return new ToolFact("trivy", null, $"trivy --version exited {result.ExitCode}: {FirstLine(result.StandardError)}");
         // Trivy prints "Version: 0.58.1" first, then database details.
         var line = FirstLine(result.StandardOutput);
-        return new ToolFact("trivy", line.StartsWith("Version:", StringComparison.Ordinal) ? line["Version:".Length..].Trim() : line, null);
+        return new ToolFact("trivy", line.StartsWith("Version:", StringComparison.Ordinal) ? line["Version:".Length..].Trim() : line, null)
+        {
+            Location = options.TrivyOrigin is null ? options.TrivyPath : $"{options.TrivyPath} ({options.TrivyOrigin})",
+        };
     }
 
     private long ProbeFreeDisk() => new DriveInfo(Path.GetFullPath(options.RepositoryRoot)).AvailableFreeSpace;

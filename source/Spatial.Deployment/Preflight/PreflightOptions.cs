@@ -5,4 +5,8 @@ namespace Spatial.Deployment.Preflight;
 /// <param name="DockerEndpoint">The Docker engine's endpoint, e.g. unix:///var/run/docker.sock.</param>
 /// <param name="TrivyPath">Trivy's executable name or path.</param>
 /// <param name="ProbeTimeout">How long one probe may take.</param>
-public sealed record PreflightOptions(string RepositoryRoot, Uri DockerEndpoint, string TrivyPath, TimeSpan ProbeTimeout);
+public sealed record PreflightOptions(string RepositoryRoot, Uri DockerEndpoint, string TrivyPath, TimeSpan ProbeTimeout)
+{
+    /// <summary>Where <see cref="TrivyPath"/> came from (--trivy-path, PATH, the pinned npm build), for the report.</summary>
+    public string? TrivyOrigin { get; init; }
+}

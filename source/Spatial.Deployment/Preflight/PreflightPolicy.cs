@@ -78,7 +78,7 @@ public static class PreflightPolicy
     {
         const string name = "Trivy";
         if (trivy.Version is not null)
-            return new PreflightCheck(name, trivy.Version, level, CheckOutcome.Ok);
+            return new PreflightCheck(name, trivy.Location is null ? trivy.Version : $"{trivy.Version} at {trivy.Location}", level, CheckOutcome.Ok);
         return Missing(name, $"missing: {trivy.Error}", level,
             "install Trivy (https://trivy.dev) and put it on PATH, or pass --trivy-path",
             "the security stage runs only its built-in checks");

@@ -26,4 +26,32 @@ public class MachineProbeTests
         Assert.That(facts.DotNetSdk.Version, Does.StartWith("10."), "the SDK running these tests fits global.json");
         Assert.That(facts.FreeDiskBytes, Is.GreaterThan(0));
     }
+
+    [Test]
+    public async Task The_Trivy_fact_carries_the_executable_and_where_it_came_from()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Ignore("the stand-in trivy is a shell script");
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("spatial-probe-trivy-").FullName;
+        try
+        {
+            var trivy = Path.Combine(folder, "trivy");
+            await File.WriteAllTextAsync(trivy, "#!/bin/sh\necho 'Version: dev'\n");
+            File.SetUnixFileMode(trivy, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var options = new PreflightOptions(RepositoryRoot(), new Uri("unix:///nonexistent/docker.sock"), trivy, TimeSpan.FromSeconds(20)) { TrivyOrigin = "PATH" };
+
+            var facts = await new MachineProbe(options, () => [new AcceleratorDescription("cpu", AcceleratorChoice.Cpu, 1, null, 1, 1, 1)]).ObserveAsync();
+
+            Assert.That(facts.Trivy.Version, Is.EqualTo("dev"));
+            Assert.That(facts.Trivy.Location, Is.EqualTo($"{trivy} (PATH)"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

