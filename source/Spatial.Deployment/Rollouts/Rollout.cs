@@ -218,8 +218,9 @@ public sealed class Rollout
             {
                 await StartReadyAsync(Environment.Service.Replicas - pool.Count, restored, CancellationToken.None, previous);
             }
-            catch (InstanceNotReadyException e)
+            catch (Exception e) when (e is InstanceNotReadyException or InvalidOperationException or HttpRequestException)
             {
+                // The rollback goes on with the replicas it has: the old ones still running keep the pool.
                 Step($"rollback could not restart a replica of {previous.Id}: {e.Message}");
             }
             pool.AddRange(restored.Where(r => r.Running).Select(r => r.BaseAddress));
