@@ -97,35 +97,17 @@ interface IDockerBuild : ISpatialTests, IValidateModels, IPublish, IDockerBaseIm
 
     async Task TestInContainerAsync(DockerEngine engine, BuiltImage image)
     {
-        var spec = new ContainerSpec(DockerRun, image.Id)
-        {
-            PublishedPorts = [ServiceImage.ContainerPort],
-            MemoryLimitBytes = ContainerMemoryLimitBytes,
-            ReadOnlyRootFilesystem = true,
-            Tmpfs = new Dictionary<string, string> { ["/tmp"] = "size=64m" },
-        };
-        await using var container = await engine.Containers.StartAsync(spec);
         try
         {
-            await container.WaitUntilReadyAsync(WaitFor.DockerHealthy(), TimeSpan.FromMinutes(2));
-            Log.Information("Container {Name} is healthy on {Address}", container.Name, container.GetBaseAddress(ServiceImage.ContainerPort));
-
-            var results = await GoldenClassification.RunAsync(container.GetBaseAddress(ServiceImage.ContainerPort), GoldenImagesDirectory);
-            foreach (var result in results)
-                Log.Information("{File}: expected {Expected}, got {Actual}", result.File, result.Expected, result.Actual ?? result.Problem);
-            var uids = await container.GetProcessUidsAsync();
-            var details = await container.InspectAsync();
-            ReportSummary(s => { s["Golden images"] = $"{results.Count(r => r.Passed)}/{results.Count} classified right in the container"; return s; });
-
-            Assert.True(results.All(r => r.Passed), $"{results.Count(r => !r.Passed)} of {results.Count} golden images were misclassified in the container");
-            Assert.True(uids.Count > 0 && uids.All(uid => uid != 0), $"the container runs a process as root (uids: {string.Join(", ", uids)})");
-            Assert.True(details.Running && !details.OomKilled && details.MemoryLimitBytes == ContainerMemoryLimitBytes,
-                $"the container did not stay within {ContainerMemoryLimitBytes >> 20} MiB (running: {details.Running}, OOM-killed: {details.OomKilled})");
+            var result = await ContainerSmokeTest.RunAsync(engine, DockerRun, image.Id, GoldenImagesDirectory, ContainerMemoryLimitBytes, line => Log.Information("{Line}", line));
+            ReportSummary(s => { s["Golden images"] = $"{result.Golden.Count(r => r.Passed)}/{result.Golden.Count} classified right in the container"; return s; });
+            foreach (var problem in result.Problems)
+                Log.Error("{Problem}", problem);
+            Assert.True(result.Problems.Count == 0, string.Join("; ", result.Problems));
         }
-        catch (Exception e)
+        catch (ContainerNotReadyException notReady)
         {
-            var logs = e is ContainerNotReadyException notReady ? notReady.Logs : await container.GetLogsAsync();
-            Log.Error("Container {Name} logs:\n{Logs}", container.Name, logs);
+            Log.Error("Container logs:\n{Logs}", notReady.Logs);
             throw;
         }
     }
