@@ -123,9 +123,10 @@ public sealed class RequestBodyFaultTests
             await connection.SendHeadAsync("/v1/classify", "image/png", 4096);
             await connection.TryWriteAsync(new byte[100]);
         }
-        // The client vanished mid-body: a bounded wait for the service to notice.
-        for (var i = 0; i < 100 && await SampleSumAsync(factory, "spatial_request_rejections_total", $"type=\"incomplete-body\"") == incompleteBefore; i++)
-            await Task.Delay(50);
+        // The client vanished mid-body: a bounded wait for the service to notice (generous: a loaded runner is slow to).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && await SampleSumAsync(factory, "spatial_request_rejections_total", $"type=\"incomplete-body\"") == incompleteBefore)
+            await Task.Delay(100);
 
         Assert.That(await SampleSumAsync(factory, "spatial_request_rejections_total", $"type=\"incomplete-body\""), Is.EqualTo(incompleteBefore + 1));
         Assert.That(await SampleSumAsync(factory, "http_requests_received_total", Requests500), Is.EqualTo(errorsBefore));
