@@ -3,6 +3,8 @@ using Spatial.Deployment.Docker;
 using Spatial.Deployment.Hosting;
 using Spatial.Deployment.Hosting.Containers;
 using Spatial.Deployment.Hosting.Processes;
+using Spatial.Deployment.Environments;
+using Spatial.Kernels;
 
 /// <summary>Which host runs the environments (stage 5 onwards), chosen once per run.</summary>
 interface IHazDeploymentHost : IValidateEnvironment
@@ -30,4 +32,19 @@ interface IHazDeploymentHost : IValidateEnvironment
         await Task.CompletedTask.ConfigureAwait(false);
         return new ProcessHost(new ProcessHostOptions(StateDirectory ?? ProcessHostOptions.DefaultStateDirectory(), DockerRun));
     }
+
+    /// <summary>The host, with what killed runs left on it removed first: how every stage from 5 on starts.</summary>
+    async Task<IDeploymentHost> ConnectCleanDeploymentHostAsync()
+    {
+        Log.Information("Host: {Reason}", SelectedHost.Reason);
+        var host = await ConnectDeploymentHostAsync();
+        var leftovers = await host.RemoveLeftoversAsync();
+        if (leftovers > 0)
+            Log.Information("Removed {Count} instance(s) left by earlier runs", leftovers);
+        return host;
+    }
+
+    /// <summary>The backend replicas of <paramref name="environment"/> ask for: its preference, the CPU path where it prefers CUDA and none is here (stage 1 gates that).</summary>
+    static AcceleratorChoice ReplicaAccelerator(DeploymentEnvironment environment) =>
+        environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda ? AcceleratorChoice.Auto : environment.Service.Accelerator;
 }

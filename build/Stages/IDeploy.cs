@@ -25,9 +25,7 @@ interface IDeploy : IPerformanceTests, ISecurityScan
         .Produces(IHazReports.ReportsFolder + "/deploy.json")
         .Executes(async () =>
         {
-            Log.Information("Host: {Reason}", SelectedHost.Reason);
-            var host = await ConnectDeploymentHostAsync();
-            await host.RemoveLeftoversAsync();
+            var host = await ConnectCleanDeploymentHostAsync();
             // Preparing the checkout's build names the gateway image and keeps it startable; the target is chosen from what the host holds.
             await host.PrepareReleaseAsync(ReleaseCandidate());
             var current = (await host.ListAsync(Environment.Name)).Where(i => i.Role == InstanceRole.Replica && i.Running).Select(i => i.Release).OfType<Spatial.Deployment.Releases.Release>().FirstOrDefault();
@@ -48,9 +46,7 @@ interface IDeploy : IPerformanceTests, ISecurityScan
         .Produces(IHazReports.ReportsFolder + "/deploy.json")
         .Executes(async () =>
         {
-            Log.Information("Host: {Reason}", SelectedHost.Reason);
-            var host = await ConnectDeploymentHostAsync();
-            await host.RemoveLeftoversAsync();
+            var host = await ConnectCleanDeploymentHostAsync();
             var release = await host.PrepareReleaseAsync(ReleaseCandidate());
             if (await PrerequisiteGate.CheckAsync(host, Environment, release) is { } refused)
                 Assert.Fail(refused);
@@ -62,9 +58,7 @@ interface IDeploy : IPerformanceTests, ISecurityScan
         });
 
     /// <summary>The backend replicas ask for: the environment's preference (stage 1 has checked that a CUDA environment has a device).</summary>
-    AcceleratorChoice DeployAccelerator => Environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda
-        ? AcceleratorChoice.Auto
-        : Environment.Service.Accelerator;
+    AcceleratorChoice DeployAccelerator => IHazDeploymentHost.ReplicaAccelerator(Environment);
 
     /// <summary>Runs a rollout; Ctrl+C cancels it, which rolls back and leaves the environment consistent.</summary>
     static async Task<RolloutOutcome> RunRolloutAsync(IDeploymentHost host, RolloutOptions options)

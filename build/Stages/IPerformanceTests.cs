@@ -39,14 +39,10 @@ interface IPerformanceTests : ITestEnvironments
         {
             var environment = Environment;
             var objectives = TightenedObjectives(environment);
-            Log.Information("Host: {Reason}", SelectedHost.Reason);
-            var host = await ConnectDeploymentHostAsync();
-            var leftovers = await host.RemoveLeftoversAsync();
-            if (leftovers > 0)
-                Log.Information("Removed {Count} instance(s) left by earlier runs", leftovers);
+            var host = await ConnectCleanDeploymentHostAsync();
             var release = await host.PrepareReleaseAsync(ReleaseCandidate());
             var name = $"perf-{DockerRun.Id[^6..].ToLowerInvariant()}-{environment.Name}";
-            var accelerator = environment.Service.Accelerator == AcceleratorChoice.Cuda && !AcceleratorCatalog.HasCuda ? AcceleratorChoice.Auto : environment.Service.Accelerator;
+            var accelerator = IHazDeploymentHost.ReplicaAccelerator(environment);
             // Each answer must be a 200; the labels are not checked here: accuracy is stage 3's and stage 5's gate, and a
             // model that is right 97 % of the time is not a service that fails 3 % of its requests.
             var payloads = ValidationImages.Generate(LoadImages ?? 64).Select(i => new Payload(i.Png, "image/png")).ToList();

@@ -23,11 +23,7 @@ interface ITestEnvironments : IDockerBuild
         .Produces(IHazReports.ReportsFolder + "/environments.json")
         .Executes(async () =>
         {
-            Log.Information("Host: {Reason}", SelectedHost.Reason);
-            var host = await ConnectDeploymentHostAsync();
-            var leftovers = await host.RemoveLeftoversAsync();
-            if (leftovers > 0)
-                Log.Information("Removed {Count} instance(s) left by earlier runs", leftovers);
+            var host = await ConnectCleanDeploymentHostAsync();
 
             var release = await host.PrepareReleaseAsync(ReleaseCandidate());
             Log.Information("Release {Release} on the {Host} host", release, host.Kind);
